@@ -21,7 +21,11 @@ export const enum OpKind {
   Mmx = 8,
   /** x87 stack register ST(i); `reg` is i. */
   St = 9,
-  /** Relative branch target; `immLo`/`immHi` hold the absolute target (next RIP + displacement, wrapped to the operand size). */
+  /**
+   * Relative branch; `immLo`/`immHi` hold the sign-extended displacement. The target is
+   * next RIP + displacement, wrapped to the operand size (computed at execution time because
+   * the decode cache is keyed by physical address and one page may be mapped at several places).
+   */
   Rel = 10,
   /** Far pointer ptr16:16/ptr16:32 immediate: offset in `immLo`, selector in `imm2`. */
   Far = 11,
@@ -91,6 +95,8 @@ export class Instr {
   opcode = 0;
   /** Opcode map: 0 one-byte, 1 = 0F, 2 = 0F38, 3 = 0F3A. */
   map = 0;
+  /** The encoding ran past 15 bytes (the executor raises #GP(0)); the instruction is invalid. */
+  tooLong = false;
 
   // ---- fields owned by the executor and the decode cache ----
   /** Execution routine, bound from the mnemonic when the instruction enters the decode cache. */
@@ -98,11 +104,18 @@ export class Instr {
   /** Linear/physical address this was decoded at (cache key), and validity of the cached copy. */
   phys = 0;
   valid = true;
-  /** Fast chain to the next sequential instruction (same page), filled lazily by the run loop. */
+  /**
+   * Chains filled lazily by the run loop: the instruction that followed at `nextRip`
+   * (fall-through) and at `takenRip` (last branch target), valid while `linkEpoch` equals the
+   * CPU's epoch (bumped on code writes, paging and CS changes, breakpoint changes).
+   */
   next: Instr | null = null;
-  /** Fast chain for the last taken branch target and the RIP it was cached for. */
+  nextRip = NaN;
   taken: Instr | null = null;
-  takenRip = 0;
+  takenRip = NaN;
+  linkEpoch = -1;
+  /** RIP just past this instruction at its latest execution (set by the run loop). */
+  curEnd = NaN;
 }
 
 function execInvalid(): void {
