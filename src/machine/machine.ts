@@ -4,6 +4,7 @@ import { saveCpu, restoreCpu, type CpuState } from './cpu/cpu-state';
 import { PhysicalMemory } from './memory/physical';
 import { IF } from './cpu/registers';
 import { createPcBoard, type PcBoard } from './devices/board';
+import { saveBoard, restoreBoard } from './board-state';
 
 /** Why `Machine.run` returned. */
 export type RunReason =
@@ -45,13 +46,22 @@ export class Machine {
     this.board = createPcBoard({
       ramBytes: this.mem.ramBytes,
       clock: { now: () => (cpuRef ? cpuRef.icount : 0) },
-      onOutput: (b) => this.output(b),
-      onExit: (code) => { this.exitCode = code; cpuRef?.requestStop(); },
+      onOutput: (b: number) => this.output(b),
+      onExit: (code: number) => { this.exitCode = code; cpuRef?.requestStop(); },
     });
-    for (const r of this.board.mmio) this.mem.addMmio(r);
-    this.cpu = cpuRef = new Cpu(this.mem, this.board.ports);
-    this.cpu.irq = this.board.interrupts;
-    this.board.attachCpu?.(this.cpu);
+    // A port or MMIO write that reprograms a timer ends the CPU's slice, so that the run loop
+    // re-reads the device deadlines before the next instruction.
+    const board = this.board;
+    const afterWrite = () => { if (board.deadlineChanged && cpuRef) cpuRef.endSlice(); };
+    const ports = board.ports;
+    const portWrite = ports.write.bind(ports);
+    ports.write = (port: number, size: number, value: number) => { portWrite(port, size, value); afterWrite(); };
+    for (const r of board.mmio) {
+      const h = r.handler;
+      this.mem.addMmio({ base: r.base, size: r.size, handler: { read: (o, sz) => h.read(o, sz), write: (o, sz, v) => { h.write(o, sz, v); afterWrite(); } } });
+    }
+    this.cpu = cpuRef = new Cpu(this.mem, ports);
+    this.cpu.irq = board.interrupts;
   }
 
   /** Redirect guest output. */
@@ -62,9 +72,8 @@ export class Machine {
 
   /** Earliest device deadline in virtual time. */
   private nextDeadline(): number {
-    let d = Infinity;
-    for (const t of this.board.timed) { const x = t.nextDeadline(); if (x < d) d = x; }
-    return d;
+    this.board.deadlineChanged = false;
+    return this.board.nextDeadline();
   }
 
   private advanceDevices(): void {
@@ -110,13 +119,13 @@ export class Machine {
 
   /** Copy the whole machine state out. */
   snapshot(): MachineSnapshot {
-    return { cpu: saveCpu(this.cpu), ram: this.mem.ram.slice(), devices: this.board.saveState() };
+    return { cpu: saveCpu(this.cpu), ram: this.mem.ram.slice(), devices: saveBoard(this.board) };
   }
 
   /** Put a snapshot back: the rest of the run reproduces bit for bit. */
   restore(s: MachineSnapshot): void {
     this.mem.ram.set(s.ram);
-    this.board.restoreState(s.devices);
+    restoreBoard(this.board, s.devices);
     restoreCpu(this.cpu, s.cpu);
     this.exitCode = null;
   }

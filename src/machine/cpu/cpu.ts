@@ -141,9 +141,27 @@ export class Cpu {
   /** Bumped whenever a cached chain between instructions may be stale (code write, CR3/CR0/CR4, CS load, breakpoints). */
   epoch = 0;
   // ---- breakpoints (linear addresses); empty set = no cost ----
-  readonly breakpoints = new Set<number>();
+  private readonly breakpoints = new Set<number>();
+  /** Armed breakpoint addresses (read-only view). */
+  get breakpointAddresses(): ReadonlySet<number> { return this.breakpoints; }
   /** Set by the debugger to execute the instruction at a breakpoint once (resume). */
   skipBreakpointAt = NaN;
+
+  /** The last `fetchInstr` returned an instruction at a breakpoint address (resumed once): not to be chained. */
+  private atBreakpoint = false;
+
+  /** Arm a breakpoint at a linear address (chains are dropped so the next fetch checks it). */
+  addBreakpoint(lin: number): void { this.breakpoints.add(lin); this.epoch++; }
+  removeBreakpoint(lin: number): void { this.breakpoints.delete(lin); this.epoch++; }
+  clearBreakpoints(): void { this.breakpoints.clear(); this.epoch++; }
+
+  /**
+   * Direct-mapped cache from RIP to decoded instruction for branch targets that the per-
+   * instruction chains miss (returns, indirect jumps), valid while `jcacheEpoch` equals `epoch`.
+   */
+  private readonly jcache: (Instr | null)[] = new Array(4096).fill(null);
+  private readonly jcacheRip = new Float64Array(4096).fill(NaN);
+  private jcacheEpoch = -1;
 
   private readonly walkOut: Translation = { physPage: 0, flags: 0, level: 0 };
   private readonly decodeScratchFetch: (k: number) => number;
@@ -213,6 +231,9 @@ export class Cpu {
 
   /** Ask the run loop to return at the next instruction boundary. */
   requestStop(): void { this.stopReason = Stop.Requested; this.limit = 0; }
+
+  /** End the current `run` slice at the next instruction boundary (a device deadline moved). */
+  endSlice(): void { this.sliceEnd = this.icount + 1; this.limit = 0; }
 
   /** Ask the run loop to re-examine interrupts/traps at the next instruction boundary. */
   attention(): void { this.limit = 0; }
@@ -445,8 +466,11 @@ export class Cpu {
   /** Find or decode the instruction at CS:rip. Returns null if a breakpoint stops execution there. */
   fetchInstr(rip: number): Instr | null {
     const lin = this.codeLinear(rip);
+    this.atBreakpoint = false;
     if (this.breakpoints.size !== 0 && this.breakpoints.has(lin)) {
       if (lin !== this.skipBreakpointAt) { this.stopReason = Stop.Breakpoint; this.limit = 0; return null; }
+      // Resuming from this breakpoint: execute it once, but never cache a path to it.
+      this.atBreakpoint = true;
     }
     this.skipBreakpointAt = NaN;
     const phys = this.translate(lin, ACC_EXEC, this.cpl === 3);
@@ -535,9 +559,17 @@ export class Cpu {
             else if (rip === prev.takenRip) ins = prev.taken;
           }
           if (ins === null) {
-            ins = this.fetchInstr(rip);
-            if (ins === null) break;
-            if (prev !== null && this.epoch === epoch) {
+            const j = rip & 4095;
+            if (this.jcacheEpoch === epoch && this.jcacheRip[j] === rip) ins = this.jcache[j]!;
+            else {
+              ins = this.fetchInstr(rip);
+              if (ins === null) break;
+              if (this.epoch === epoch && !this.atBreakpoint) {
+                if (this.jcacheEpoch !== epoch) { this.jcacheEpoch = epoch; this.jcacheRip.fill(NaN); }
+                this.jcache[j] = ins; this.jcacheRip[j] = rip;
+              }
+            }
+            if (prev !== null && this.epoch === epoch && !this.atBreakpoint) {
               if (prev.linkEpoch !== epoch) { prev.linkEpoch = epoch; prev.next = null; prev.taken = null; prev.nextRip = NaN; prev.takenRip = NaN; }
               if (rip === prev.curEnd) { prev.next = ins; prev.nextRip = rip; }
               else { prev.taken = ins; prev.takenRip = rip; }

@@ -3,6 +3,7 @@ import type { Cpu } from './cpu';
 import { Seg } from './instr';
 import { segLinear } from './operands';
 import { RSP } from './registers';
+import { CpuFault } from './fault';
 
 const TWO32 = 4294967296;
 
@@ -34,8 +35,20 @@ export function spPlus(cpu: Cpu, sp: number, delta: number): number {
   }
 }
 
+const CANON = 140737488355328; // 2^47
+
 /** Push `size` bytes (size 8 takes `hi`). Memory is written before RSP changes (precise faults). */
 export function push(cpu: Cpu, size: number, v: number, hi = 0): void {
+  if (size === 8 && cpu.stackSize === 8) {
+    // 64-bit mode fast path: SS has no base or limit, only the canonical check (#SS(0)).
+    const R = cpu.regs, lo = R[RSP << 1], h = R[(RSP << 1) + 1];
+    const nlo = (lo - 8) | 0, nh = (lo >>> 0) < 8 ? (h - 1) | 0 : h;
+    const lin = nh * TWO32 + (nlo >>> 0);
+    if (lin >= CANON || lin < -CANON) throw new CpuFault(12, 0);
+    cpu.write64(lin, v, hi);
+    R[RSP << 1] = nlo; R[(RSP << 1) + 1] = nh;
+    return;
+  }
   const sp = spPlus(cpu, getSP(cpu), -size);
   cpu.writeSized(segLinear(cpu, Seg.SS, sp, size, true), size, v, hi);
   setSP(cpu, sp);
@@ -43,6 +56,16 @@ export function push(cpu: Cpu, size: number, v: number, hi = 0): void {
 
 /** Pop `size` bytes; size 8 leaves the high half in cpu.hi. */
 export function pop(cpu: Cpu, size: number): number {
+  if (size === 8 && cpu.stackSize === 8) {
+    const R = cpu.regs, lo = R[RSP << 1], h = R[(RSP << 1) + 1];
+    const lin = h * TWO32 + (lo >>> 0);
+    if (lin >= CANON || lin < -CANON) throw new CpuFault(12, 0);
+    const v = cpu.read64(lin), vh = cpu.hi;
+    const nlo = (lo + 8) | 0;
+    R[RSP << 1] = nlo; R[(RSP << 1) + 1] = (nlo >>> 0) < 8 ? (h + 1) | 0 : h;
+    cpu.hi = vh;
+    return v;
+  }
   const sp = getSP(cpu);
   const v = cpu.readSized(segLinear(cpu, Seg.SS, sp, size, false), size);
   const hi = cpu.hi;

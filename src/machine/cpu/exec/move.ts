@@ -1,11 +1,12 @@
-// Data movement between general registers, memory and immediates: MOV, MOVZX, MOVSX, MOVSXD, LEA, XCHG, PUSH, POP, NOP.
+// Data movement between general registers, memory and immediates: MOV, MOVZX, MOVSX, MOVSXD, LEA, XCHG, XLAT, PUSH, POP, NOP.
 import type { Cpu } from '../cpu';
-import { type Instr, OpKind } from '../instr';
-import { effectiveOffset, readDest, readOperand, writeDest, writeOperand, memLinear } from '../operands';
-import { pop, push, getSP, setSP } from '../stack';
+import { type Instr, OpKind, Seg } from '../instr';
+import { effectiveOffset, readDest, readOperand, writeDest, writeOperand, memLinear, segLinear } from '../operands';
+import { pop, push, getSP, setSP, spPlus } from '../stack';
+import { loadSegment } from '../system/segment-load';
 import { register, registerBinder } from './registry';
 import { CpuFault } from '../fault';
-import { RSP } from '../registers';
+import { RAX, RBX, RSP } from '../registers';
 
 register('mov', (cpu: Cpu, i: Instr): void => {
   const v = readOperand(cpu, i, 1);
@@ -88,6 +89,16 @@ register('push', (cpu: Cpu, i: Instr): void => {
 
 register('pop', (cpu: Cpu, i: Instr): void => {
   const size = i.osize;
+  if (i.k0 === OpKind.Seg) {
+    // POP Sreg: the selector is the low word of an operand-size slot; rSP moves only after the
+    // segment load passed its checks. POP SS blocks interrupts until after the next instruction.
+    const sp = getSP(cpu);
+    const v = cpu.readSized(segLinear(cpu, Seg.SS, sp, size, false), size);
+    loadSegment(cpu, i.r0, v & 0xffff);
+    setSP(cpu, spPlus(cpu, sp, size));
+    if (i.r0 === Seg.SS) cpu.shadowUntil = cpu.icount + 2;
+    return;
+  }
   if (i.k0 === OpKind.Reg) {
     const v = pop(cpu, size);
     cpu.setReg(i.r0, size, v, cpu.hi);
@@ -113,4 +124,14 @@ registerBinder('pop', (i: Instr) => {
   if (i.k0 !== OpKind.Reg || i.osize !== 8) return undefined;
   const d = i.r0 << 1;
   return (cpu: Cpu): void => { const lo = pop(cpu, 8); cpu.regs[d] = lo; cpu.regs[d + 1] = cpu.hi; };
+});
+
+// XLAT: AL <- [seg:rBX + zero-extended AL] with the address size (DS unless overridden).
+register('xlatb', (cpu: Cpu, i: Instr): void => {
+  const R = cpu.regs, al = R[RAX << 1] & 0xff;
+  let off: number;
+  if (i.asize === 8) off = R[(RBX << 1) + 1] * 4294967296 + (R[RBX << 1] >>> 0) + al;
+  else if (i.asize === 4) off = ((R[RBX << 1] >>> 0) + al) >>> 0;
+  else off = ((R[RBX << 1] & 0xffff) + al) & 0xffff;
+  cpu.set8(RAX, cpu.read8(segLinear(cpu, i.memSeg, off, 1, false)));
 });

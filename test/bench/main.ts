@@ -1,0 +1,81 @@
+// `npm run bench`: guest workloads on the emulator (MIPS, median of 5 runs) and assembler throughput.
+import { Machine } from '../../src/machine/machine';
+import { startDirect32, startDirect64 } from '../../src/machine/boot/direct';
+import { assemble } from '../../src/asm/index';
+import aluLoop from './guests/alu-loop.asm';
+import memChecksum from './guests/mem-checksum.asm';
+import callRet from './guests/call-ret.asm';
+import mem16Flat32 from './guests/mem16-flat32.asm';
+import mem16Paging64 from './guests/mem16-paging64.asm';
+import timerIrq from './guests/timer-irq.asm';
+import { generateAsmBenchSource } from './asm-source';
+
+const RUNS = Number(process.env.RINGSTEP_BENCH_RUNS ?? 5);
+
+interface Workload { name: string; source: string; bits: 32 | 64; breakpoints?: number }
+
+const WORKLOADS: Workload[] = [
+  { name: 'alu', source: aluLoop, bits: 64 },
+  { name: 'memsum', source: memChecksum, bits: 64 },
+  { name: 'callret', source: callRet, bits: 64 },
+  { name: 'alu-bp16', source: aluLoop, bits: 64, breakpoints: 16 },
+  { name: 'memsum-bp16', source: memChecksum, bits: 64, breakpoints: 16 },
+  { name: 'callret-bp16', source: callRet, bits: 64, breakpoints: 16 },
+  { name: 'mem16-nopaging', source: mem16Flat32, bits: 32 },
+  { name: 'mem16-paging', source: mem16Paging64, bits: 64 },
+  { name: 'timer-irq', source: timerIrq, bits: 64 },
+];
+
+function median(xs: number[]): number { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+
+function build(w: Workload): Uint8Array {
+  const r = assemble(w.source, { file: `${w.name}.asm`, syntax: 'nasm' });
+  const errs = r.diagnostics.filter((d) => d.severity === 'error');
+  if (errs.length) throw new Error(`bench guest ${w.name} does not assemble: ${errs.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`);
+  return r.image;
+}
+
+/** One run: fresh machine, returns [instructions, milliseconds]. */
+function runOnce(w: Workload, image: Uint8Array): [number, number] {
+  const m = new Machine({ ramBytes: 64 * 1024 * 1024 });
+  m.mem.load(0x100000, image);
+  (w.bits === 64 ? startDirect64 : startDirect32)(m.cpu, 0x100000, 0x100000);
+  for (let k = 0; k < (w.breakpoints ?? 0); k++) m.cpu.addBreakpoint(0x3000000 + k * 0x40); // never executed
+  const t0 = performance.now();
+  let r;
+  do r = m.run(50_000_000); while (r.reason === 'budget' && m.cpu.retired < 2e9);
+  const ms = performance.now() - t0;
+  if (r.reason !== 'exit' || r.exitCode !== 1) throw new Error(`bench guest ${w.name} ended with ${r.reason} ${r.exitCode ?? ''} at rip 0x${m.cpu.rip.toString(16)}${m.cpu.tripleFault ? ': ' + m.cpu.tripleFault.join(' <- ') : ''}`);
+  return [m.cpu.retired, ms];
+}
+
+const results = new Map<string, number>();
+for (const w of WORKLOADS) {
+  const image = build(w);
+  const mips: number[] = [];
+  let instructions = 0;
+  for (let k = 0; k < RUNS; k++) {
+    const [n, ms] = runOnce(w, image);
+    instructions = n;
+    mips.push(n / ms / 1000);
+  }
+  const med = median(mips);
+  results.set(w.name, med);
+  console.log(`bench ${w.name} mips=${med.toFixed(1)} runs=${RUNS} instructions=${instructions} min=${Math.min(...mips).toFixed(1)} max=${Math.max(...mips).toFixed(1)}`);
+}
+for (const base of ['alu', 'memsum', 'callret']) {
+  console.log(`bench ${base}-bp16-ratio ratio=${(results.get(`${base}-bp16`)! / results.get(base)!).toFixed(3)}`);
+}
+console.log(`bench paging-ratio ratio=${(results.get('mem16-paging')! / results.get('mem16-nopaging')!).toFixed(3)}`);
+
+// Assembler throughput on a generated 100,000-line file.
+const src = generateAsmBenchSource(100_000);
+const rates: number[] = [];
+for (let k = 0; k < RUNS; k++) {
+  const t0 = performance.now();
+  const r = assemble(src, { file: 'bench.asm', syntax: 'nasm' });
+  const ms = performance.now() - t0;
+  if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error(`bench asm source has errors: ${r.diagnostics[0].message} (line ${r.diagnostics[0].line})`);
+  rates.push(100_000 / (ms / 1000));
+}
+console.log(`bench asm lines_per_s=${Math.round(median(rates))} runs=${RUNS} lines=100000`);
