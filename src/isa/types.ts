@@ -18,6 +18,12 @@
  * m16:16/32/64, s pseudo-descriptor (LGDT), x 128-bit vector. `Ibs` is an imm8 sign-extended
  * to the operand size. Fixed operands: 'AL', 'CL', 'DX' (port), 'AX', 'eAX' (AX/EAX),
  * 'rAX' (AX/EAX/RAX), '1' (shift by one), 'ES','CS','SS','DS','FS','GS', 'ST0', 'STi'.
+ *
+ * Further codes used by the tables: `M` memory of no fixed size (LEA's address, INVLPG,
+ * FXSAVE, FLDENV), `Mt` 80-bit (x87 extended real / packed BCD), `Ma` BOUND's pair,
+ * `Mdq` 16 bytes (CMPXCHG16B), `STi` the x87 register in ModRM.rm, `Yz`/`Xz` INS/OUTS
+ * (word/dword). C and D operands with 'y' are 32-bit outside and 64-bit inside 64-bit mode.
+ * X and Y (string) operands are implicit: NASM writes `movsb`, not `movs byte [rdi], [rsi]`.
  */
 export type OperandCode = string;
 
@@ -53,4 +59,18 @@ export interface OpForm {
   rep?: 'rep' | 'repe';
   /** LOCK is allowed when the destination is memory. */
   lock?: true;
+  /**
+   * The memory operand's size is implied by the mnemonic, so NASM syntax writes no size keyword
+   * (CMPXCHG8B, FXSAVE, LGDT...). The decoder still reports the access size where it is fixed.
+   */
+  nosize?: true;
+  /**
+   * The operand size changes what the instruction does although no operand shows it (LEAVE,
+   * PUSH FS, SYSRET): NASM needs an o16/o32/o64 prefix when it differs from the mode's default.
+   */
+  ovar?: true;
+  /** The SDM's 'NP': a 66/F2/F3 prefix makes this encoding invalid (EMMS, MOVNTI, FXSAVE...). */
+  np?: true;
+  /** The SDM's 'NFx': an F2/F3 prefix makes this encoding invalid (66h still selects the operand size). */
+  nfx?: true;
 }

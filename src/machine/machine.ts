@@ -3,8 +3,7 @@ import { Cpu, Stop } from './cpu/cpu';
 import { saveCpu, restoreCpu, type CpuState } from './cpu/cpu-state';
 import { PhysicalMemory } from './memory/physical';
 import { IF } from './cpu/registers';
-import { createPcBoard, type PcBoard } from './devices/board';
-import { saveBoard, restoreBoard } from './board-state';
+import { createPcBoard, snapshotBoard, restoreBoard, type PcBoard, type PcBoardSnapshot } from './devices/board';
 
 /** Why `Machine.run` returned. */
 export type RunReason =
@@ -25,7 +24,7 @@ export interface MachineOptions {
 }
 
 /** A complete machine snapshot: plain data, cheap to keep for reverse execution. */
-export interface MachineSnapshot { cpu: CpuState; ram: Uint8Array; devices: unknown }
+export interface MachineSnapshot { cpu: CpuState; ram: Uint8Array; devices: PcBoardSnapshot }
 
 /**
  * A PC: one CPU, RAM, the PIC/PIT/UART/APIC board. Virtual time is the CPU's instruction count
@@ -62,6 +61,9 @@ export class Machine {
     }
     this.cpu = cpuRef = new Cpu(this.mem, ports);
     this.cpu.irq = board.interrupts;
+    this.cpu.apic = board.apic;
+    // A change in pending interrupts (an EOI or unmask by MMIO, a timer) is looked at before the next instruction.
+    board.interrupts.onChange = () => cpuRef?.attention();
   }
 
   /** Redirect guest output. */
@@ -119,7 +121,7 @@ export class Machine {
 
   /** Copy the whole machine state out. */
   snapshot(): MachineSnapshot {
-    return { cpu: saveCpu(this.cpu), ram: this.mem.ram.slice(), devices: saveBoard(this.board) };
+    return { cpu: saveCpu(this.cpu), ram: this.mem.ram.slice(), devices: snapshotBoard(this.board) };
   }
 
   /** Put a snapshot back: the rest of the run reproduces bit for bit. */

@@ -41,6 +41,15 @@ export interface CpuEvents {
   onEvent?(name: string, detail?: number): void;
 }
 
+/** The local APIC as the CPU sees it: IA32_APIC_BASE and CR8 (TPR[7:4]). Wired by the machine. */
+export interface ApicLink {
+  getBaseMsrLow(): number;
+  getBaseMsrHigh(): number;
+  setBaseMsr(lo: number, hi: number): void;
+  getCr8(): number;
+  setCr8(v: number): void;
+}
+
 /** Where an external interrupt comes from (the PIC/APIC router). */
 export interface IrqSource { hasInterrupt(): boolean; acknowledge(): number }
 
@@ -131,6 +140,8 @@ export class Cpu {
   readonly ports: PortBus;
   readonly tlb = new Tlb();
   irq: IrqSource | null = null;
+  /** The local APIC for RDMSR/WRMSR 0x1B and MOV CR8, when the machine has one. */
+  apic: ApicLink | null = null;
   events: CpuEvents = {};
 
   // ---- decode cache ----
@@ -548,7 +559,7 @@ export class Cpu {
       if (!this.boundary()) break;
       // Come back to the boundary when an interrupt shadow (STI, MOV SS) ends.
       this.limit = this.shadowUntil > this.icount ? Math.min(this.sliceEnd, this.shadowUntil) : this.sliceEnd;
-      let rip = this.rip;
+      let rip: number = this.rip;
       try {
         while (this.icount < this.limit) {
           rip = this.rip;
@@ -559,7 +570,7 @@ export class Cpu {
             else if (rip === prev.takenRip) ins = prev.taken;
           }
           if (ins === null) {
-            const j = rip & 4095;
+            const j: number = rip & 4095;
             if (this.jcacheEpoch === epoch && this.jcacheRip[j] === rip) ins = this.jcache[j]!;
             else {
               ins = this.fetchInstr(rip);

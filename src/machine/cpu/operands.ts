@@ -15,30 +15,58 @@ const CANON = 140737488355328; // 2^47
 export function effectiveOffset(cpu: Cpu, i: Instr): number {
   const regs = cpu.regs;
   if (i.asize === 8) {
-    let lo: number, hi: number;
+    // Fast path: every term is exact as a double when the register high halves are those of
+    // 48-bit values (-32768..32767) and the displacement is a sign-extended disp32, so the sum
+    // is the exact signed 64-bit offset. Anything else takes the exact lo/hi path.
+    let ea = i.dispLo;
+    if (i.dispHi !== (i.dispLo >> 31)) return effectiveOffset64(cpu, i);
     const b = i.memBase;
-    if (b === REG_RIP) {
-      // RIP-relative: next RIP + disp32 (cpu.rip already points past the instruction).
-      return cpu.rip + i.dispLo;
+    if (b >= 0) {
+      if (b === REG_RIP) ea += cpu.rip;
+      else {
+        const h = regs[(b << 1) + 1];
+        if (((h + 32768) >>> 16) !== 0) return effectiveOffset64(cpu, i);
+        ea += h * TWO32 + (regs[b << 1] >>> 0);
+      }
     }
-    if (b >= 0) { lo = regs[b << 1]; hi = regs[(b << 1) + 1]; } else { lo = 0; hi = 0; }
     const x = i.memIndex;
     if (x >= 0) {
-      const s = i.memScale;
-      let xl = regs[x << 1], xh = regs[(x << 1) + 1];
-      if (s !== 0) { xh = (xh << s) | (xl >>> (32 - s)); xl = xl << s; }
-      const t = (lo >>> 0) + (xl >>> 0);
-      hi = (hi + xh + (t >= TWO32 ? 1 : 0)) | 0;
-      lo = t | 0;
+      const h = regs[(x << 1) + 1];
+      if (((h + 32768) >>> 16) !== 0) return effectiveOffset64(cpu, i);
+      ea += (h * TWO32 + (regs[x << 1] >>> 0)) * (1 << i.memScale);
     }
-    const t2 = (lo >>> 0) + (i.dispLo >>> 0);
-    hi = (hi + i.dispHi + (t2 >= TWO32 ? 1 : 0)) | 0;
-    return hi * TWO32 + (t2 >>> 0);
+    return ea;
   }
   let ea = i.dispLo;
   if (i.memBase >= 0) ea += i.memBase === REG_RIP ? cpu.rip : regs[i.memBase << 1];
   if (i.memIndex >= 0) ea += regs[i.memIndex << 1] << i.memScale;
   return i.asize === 4 ? ea >>> 0 : ea & 0xffff;
+}
+
+/**
+ * Exact 64-bit effective address with lo/hi arithmetic (modulo 2^64), as a signed number. The
+ * number is exact whenever it is within the canonical range; otherwise it is far outside it.
+ */
+function effectiveOffset64(cpu: Cpu, i: Instr): number {
+  const regs = cpu.regs;
+  let lo: number, hi: number;
+  const b = i.memBase;
+  if (b === REG_RIP) {
+    const r = cpu.rip;
+    lo = r | 0; hi = Math.floor(r / TWO32) | 0;
+  } else if (b >= 0) { lo = regs[b << 1]; hi = regs[(b << 1) + 1]; } else { lo = 0; hi = 0; }
+  const x = i.memIndex;
+  if (x >= 0) {
+    const s = i.memScale;
+    let xl = regs[x << 1], xh = regs[(x << 1) + 1];
+    if (s !== 0) { xh = (xh << s) | (xl >>> (32 - s)); xl = xl << s; }
+    const t = (lo >>> 0) + (xl >>> 0);
+    hi = (hi + xh + (t >= TWO32 ? 1 : 0)) | 0;
+    lo = t | 0;
+  }
+  const t2 = (lo >>> 0) + (i.dispLo >>> 0);
+  hi = (hi + i.dispHi + (t2 >= TWO32 ? 1 : 0)) | 0;
+  return hi * TWO32 + (t2 >>> 0);
 }
 
 /** Segment actually used by the memory operand. */

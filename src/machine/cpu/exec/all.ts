@@ -1,5 +1,32 @@
 // Loads every instruction module so that each registers its execution routines.
+// fast-forms first: its specialised binders are tried before the general ones.
+import './fast-forms';
 import './arith';
 import './branch';
 import './move';
 import './control-misc';
+import './system-segments';
+import './system-tables';
+import './system-control';
+import './system-msr';
+import './system-far';
+import './system-syscall';
+import './multiply-divide';
+import './shift-rotate';
+import './bit-test-scan';
+import './decimal-adjust';
+import './sign-extend';
+import './conditional-move-set';
+import './compare-exchange';
+import './byte-swap';
+import './crc32';
+import './stack-frame';
+import './flags-transfer';
+import './string';
+import './cpuid';
+import './time-stamp';
+import './hints';
+import './sse-move';
+import './sse-integer';
+import './x87-control';
+import './fxsave';

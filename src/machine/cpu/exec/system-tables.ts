@@ -9,7 +9,6 @@ import { descPresent, descS, descType, loadCache, readDescriptor, setBusy, wideB
 import { register } from './registry';
 
 const TWO32 = 4294967296;
-const CANON = 140737488355328;
 
 /** Instructions that need CPL 0 (and are #GP(0) in virtual-8086 mode). */
 export function requireCpl0(cpu: Cpu): void {
@@ -35,8 +34,8 @@ function readPseudoDescriptor(cpu: Cpu, i: Instr): [number, number] {
   let base: number;
   if (wide) {
     const lo = cpu.read32(cpu.linAdd(lin, 2)), hi = cpu.read32(cpu.linAdd(lin, 6));
+    // The base is not checked for canonical form (only the operand address is).
     base = (hi | 0) * TWO32 + (lo >>> 0);
-    if (base >= CANON || base < -CANON) throw new CpuFault(13, 0);
   } else {
     base = cpu.read32(cpu.linAdd(lin, 2)) >>> 0;
     if (i.osize === 2) base &= 0xffffff;

@@ -52,6 +52,8 @@ export function deliverEvent(cpu: Cpu, vector: number, errorCode: number, kind: 
     } catch (f) {
       if (!(f instanceof CpuFault)) throw f;
       if (f.vector === 14) cpu.cr2 = f.address;
+      // A fault while delivering INT n / INT3 / INTO / INT1 is a fault of that instruction: it returns to it.
+      if (k === EVT_SOFTWARE || k === EVT_SOFT_EXCEPTION || k === EVT_INT1) cpu.rip = cpu.curRip;
       if (k !== EVT_EXCEPTION && k !== EVT_SOFT_EXCEPTION && k !== EVT_INT1) {
         // Fault while delivering an interrupt: handled serially.
         v = f.vector; e = f.errorCode; k = EVT_EXCEPTION;

@@ -32,7 +32,8 @@ export function readDescriptor(cpu: Cpu, selector: number, wide = false, faultVe
   const ti = (selector & 4) !== 0;
   let base: number, limit: number;
   if (ti) {
-    if (!cpu.ldtr.valid || (cpu.ldtr.selector & 0xfffc) === 0) throw new CpuFault(faultVector, (selector & 0xfffc) | ext);
+    // After reset LDTR is usable (base 0, limit 0xFFFF, SDM Table 9-1); LLDT with a null selector makes it unusable.
+    if (!cpu.ldtr.valid) throw new CpuFault(faultVector, (selector & 0xfffc) | ext);
     base = cpu.ldtr.base; limit = cpu.ldtr.limit;
   } else { base = cpu.gdtrBase; limit = cpu.gdtrLimit; }
   const size = wide ? 16 : 8;
