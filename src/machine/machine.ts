@@ -106,8 +106,8 @@ export class Machine {
           // Let virtual time pass until the next device event (or the end of the budget).
           const next = this.nextDeadline();
           if (!(cpu.flags & IF) || next === Infinity) return { reason: 'idle' };
-          if (next >= end) { cpu.icount = Math.max(cpu.icount, end); return { reason: 'budget' }; }
-          cpu.icount = Math.max(cpu.icount, next);
+          if (next >= end) { cpu.skipTimeTo(end); return { reason: 'budget' }; }
+          cpu.skipTimeTo(next);
           continue;
         }
         default:

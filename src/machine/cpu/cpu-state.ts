@@ -17,7 +17,7 @@ export interface CpuState {
   sysenterCs: number; sysenterEsp: number; sysenterEip: number; tscAux: number; pat: number[]; apicBase: number[];
   dr: number[];
   fpuControl: number; fpuStatus: number; fpuTag: number; fpuTop: number; fpuRegs: Float64Array; xmm: Int32Array; mxcsr: number;
-  icount: number; retired: number; halted: boolean; shadowUntil: number; nmiPending: boolean; tripleFault: string[] | null;
+  icount: number; skippedTime: number; halted: boolean; shadowUntil: number; nmiPending: boolean; tripleFault: string[] | null;
   extra: Record<string, unknown>;
 }
 
@@ -45,7 +45,7 @@ export function saveCpu(cpu: Cpu): CpuState {
     sysenterCs: cpu.sysenterCs, sysenterEsp: cpu.sysenterEsp, sysenterEip: cpu.sysenterEip, tscAux: cpu.tscAux, pat: [...cpu.pat], apicBase: [...cpu.apicBase],
     dr: [...cpu.dr],
     fpuControl: cpu.fpuControl, fpuStatus: cpu.fpuStatus, fpuTag: cpu.fpuTag, fpuTop: cpu.fpuTop, fpuRegs: cpu.fpuRegs.slice(), xmm: cpu.xmm.slice(), mxcsr: cpu.mxcsr,
-    icount: cpu.icount, retired: cpu.retired, halted: cpu.halted, shadowUntil: cpu.shadowUntil, nmiPending: cpu.nmiPending,
+    icount: cpu.icount, skippedTime: cpu.skippedTime, halted: cpu.halted, shadowUntil: cpu.shadowUntil, nmiPending: cpu.nmiPending,
     tripleFault: cpu.tripleFault ? [...cpu.tripleFault] : null,
     extra,
   };
@@ -66,7 +66,7 @@ export function restoreCpu(cpu: Cpu, s: CpuState): void {
   s.dr.forEach((v, n) => { cpu.dr[n] = v; });
   cpu.fpuControl = s.fpuControl; cpu.fpuStatus = s.fpuStatus; cpu.fpuTag = s.fpuTag; cpu.fpuTop = s.fpuTop;
   cpu.fpuRegs.set(s.fpuRegs); cpu.xmm.set(s.xmm); cpu.mxcsr = s.mxcsr;
-  cpu.icount = s.icount; cpu.retired = s.retired; cpu.halted = s.halted; cpu.shadowUntil = s.shadowUntil; cpu.nmiPending = s.nmiPending;
+  cpu.icount = s.icount; cpu.skippedTime = s.skippedTime; cpu.halted = s.halted; cpu.shadowUntil = s.shadowUntil; cpu.nmiPending = s.nmiPending;
   cpu.tripleFault = s.tripleFault ? [...s.tripleFault] : null;
   for (const f of extraCpuFields) if (f.name in s.extra) f.restore(cpu, s.extra[f.name]);
   cpu.invalidateAllCode();

@@ -118,8 +118,13 @@ export class Cpu {
   // ---- execution control ----
   /** Virtual time in ns: one per retired instruction, plus time skipped while halted. Drives TSC and devices. */
   icount = 0;
+  /** Virtual time skipped while halted (so that `retired` = icount - skippedTime). */
+  skippedTime = 0;
   /** Retired instructions (not counting halted time). */
-  retired = 0;
+  get retired(): number { return this.icount - this.skippedTime; }
+
+  /** Let virtual time pass while halted, up to `t`. */
+  skipTimeTo(t: number): void { if (t > this.icount) { this.skippedTime += t - this.icount; this.icount = t; } }
   /** The run loop leaves its hot loop when icount reaches this; lowered to request attention. */
   limit = 0;
   /** The slice end asked for by the caller of `run`. */
@@ -593,7 +598,6 @@ export class Cpu {
           this.rip = n;
           ins.exec(this, ins);
           this.icount++;
-          this.retired++;
           prev = ins;
         }
       } catch (e) {

@@ -1,6 +1,7 @@
 // Loads every instruction module so that each registers its execution routines.
 // fast-forms first: its specialised binders are tried before the general ones.
 import './fast-forms';
+import './fast-alu';
 import './arith';
 import './branch';
 import './move';

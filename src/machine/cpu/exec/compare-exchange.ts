@@ -35,8 +35,9 @@ register('cmpxchg', (cpu: Cpu, i: Instr): void => {
   const m = SIZE_MASK[size] || -1;
   const equal = size === 8 ? acc === d && acch === dh : ((acc ^ d) & m) === 0;
   if (equal) { writeDest(cpu, i, src, sh); return; }
-  // Failure: the destination is written back with its own value (a locked cycle always writes), then the accumulator is loaded.
-  writeDest(cpu, i, d, dh);
+  // Failure: a memory destination is written back with its own value (a locked cycle always writes); a register
+  // destination is left alone, so a 32-bit one keeps its upper half (as the host CPU does). The accumulator is loaded.
+  if (i.k0 !== OpKind.Reg) writeDest(cpu, i, d, dh);
   cpu.setReg(RAX, size, d, dh);
 });
 

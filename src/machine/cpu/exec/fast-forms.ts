@@ -6,6 +6,7 @@ import { getCF, LOP_ADD, LOP_LOGIC, LOP_SUB } from '../flags';
 import { effectiveOffset } from '../operands';
 import { ARITH_FLAGS, CF } from '../registers';
 import { registerBinder } from './registry';
+import { effectiveOffset64 } from './effective-address';
 
 const TWO32 = 4294967296;
 const CANON = 140737488355328;
@@ -127,12 +128,13 @@ registerBinder('lea', (i: Instr) => {
   if (i.asize !== 8 || i.k0 !== OpKind.Reg || (i.s0 !== 8 && i.s0 !== 4) || (i.k1 !== OpKind.Mem && i.k1 !== OpKind.Addr)) return undefined;
   const d = i.r0 << 1;
   if (i.s0 === 8) {
+    // Exact pair arithmetic: effectiveOffset's number loses low bits above 2^53, which LEA must keep.
     return (cpu: Cpu, ins: Instr): void => {
-      const off = effectiveOffset(cpu, ins), R = cpu.regs;
-      R[d] = off | 0; R[d + 1] = Math.floor(off / TWO32) | 0;
+      const lo = effectiveOffset64(cpu, ins), R = cpu.regs;
+      R[d] = lo; R[d + 1] = cpu.hi;
     };
   }
-  return (cpu: Cpu, ins: Instr): void => { const R = cpu.regs; R[d] = effectiveOffset(cpu, ins) | 0; R[d + 1] = 0; };
+  return (cpu: Cpu, ins: Instr): void => { const R = cpu.regs; R[d] = effectiveOffset64(cpu, ins); R[d + 1] = 0; };
 });
 
 /** MOVZX r32/r64, byte/word [mem] in 64-bit mode. */

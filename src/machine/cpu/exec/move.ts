@@ -1,6 +1,7 @@
 // Data movement between general registers, memory and immediates: MOV, MOVZX, MOVSX, MOVSXD, LEA, XCHG, XLAT, PUSH, POP, NOP.
 import type { Cpu } from '../cpu';
 import { type Instr, OpKind, Seg } from '../instr';
+import { effectiveOffset64 } from './effective-address';
 import { effectiveOffset, readDest, readOperand, writeDest, writeOperand, memLinear, segLinear } from '../operands';
 import { pop, push, getSP, setSP, spPlus } from '../stack';
 import { loadSegment } from '../system/segment-load';
@@ -57,10 +58,14 @@ register('movsxd', (cpu: Cpu, i: Instr): void => {
 
 register('lea', (cpu: Cpu, i: Instr): void => {
   if (i.k1 !== OpKind.Mem && i.k1 !== OpKind.Addr) throw new CpuFault(6);
-  const off = effectiveOffset(cpu, i);
-  // The offset is truncated to the operand size (SDM LEA table); 64-bit offsets are exact signed numbers.
-  if (i.s0 === 8) cpu.setReg(i.r0, 8, off | 0, Math.floor(off / 4294967296) | 0);
-  else cpu.setReg(i.r0, i.s0, off | 0);
+  // The offset is truncated to the operand size (SDM LEA table). A 64-bit address is computed exactly as a
+  // lo/hi pair: effectiveOffset's number form loses low bits above 2^53, which LEA arithmetic must not.
+  if (i.asize === 8) {
+    const lo = effectiveOffset64(cpu, i);
+    cpu.setReg(i.r0, i.s0, lo, cpu.hi);
+    return;
+  }
+  cpu.setReg(i.r0, i.s0, effectiveOffset(cpu, i) | 0);
 });
 
 register('xchg', (cpu: Cpu, i: Instr): void => {

@@ -41,17 +41,22 @@ function step(as: number, v: number, d: number): number {
   if (as === 4) return r >= TWO32 ? r - TWO32 : r < 0 ? r + TWO32 : r;
   return r & 0xffff;
 }
-/** rCX as an unsigned count (64-bit counts above 2^53 are not exact; nothing runs that long). */
+/** rCX as an unsigned count, capped at 2^53 (the loop only needs to know how much is left; rCX itself is updated exactly). */
 function getCount(cpu: Cpu, as: number): number {
   const R = cpu.regs;
-  if (as === 8) return (R[(RCX << 1) + 1] >>> 0) * TWO32 + (R[RCX << 1] >>> 0);
+  if (as === 8) return Math.min((R[(RCX << 1) + 1] >>> 0) * TWO32 + (R[RCX << 1] >>> 0), 9007199254740992);
   if (as === 4) return R[RCX << 1] >>> 0;
   return R[RCX << 1] & 0xffff;
 }
-function setCount(cpu: Cpu, as: number, n: number): void {
-  if (as === 8) cpu.set64(RCX, n % TWO32 | 0, Math.floor(n / TWO32) | 0);
-  else if (as === 4) cpu.set32(RCX, n | 0);
-  else cpu.set16(RCX, n);
+/** rCX -= k (k >= 1) with the address size, exactly (a 64-bit count can exceed 2^53). */
+function decCount(cpu: Cpu, as: number, k: number): void {
+  const R = cpu.regs, i = RCX << 1;
+  if (as === 8) {
+    const t = (R[i] >>> 0) - k;
+    R[i] = t | 0;
+    if (t < 0) R[i + 1] = (R[i + 1] - Math.ceil(-t / TWO32)) | 0;
+  } else if (as === 4) cpu.set32(RCX, (R[i] - k) | 0);
+  else cpu.set16(RCX, (R[i] - k) & 0xffff);
 }
 
 /** Record the flags of CMP a, b for element size `size` (a, b as read; size 8 uses the hi halves). */
@@ -200,11 +205,11 @@ function stringOp(op: number, size: number) {
       if (work >= WORK_PER_EXEC) { cpu.rip = cpu.curRip; return; } // resume later
       if (bulk && delta > 0) {
         const k = fastRun(cpu, i, op === MOVS, size, n);
-        if (k > 0) { n -= k; setCount(cpu, as, n); work += 16; continue; }
+        if (k > 0) { n -= k; decCount(cpu, as, k); work += 16; continue; }
       }
       element(cpu, i, op, size, delta);
       n -= 1;
-      setCount(cpu, as, n);
+      decCount(cpu, as, 1);
       work++;
       if (compares) {
         // REPE stops on a difference (ZF = 0), REPNE on a match (ZF = 1).
