@@ -189,12 +189,10 @@ function shiftDefined(op: string, size: Size, imm?: number) {
       case 'rol': case 'ror':
         // Only CF and OF are affected; "OF is defined only for the 1-bit rotates". SF ZF AF PF unaffected.
         return ALL6 & ~(c === 1 ? 0 : OF);
-      default: {
-        // RCL/RCR: the rotate is modulo 9/17 for 8/16-bit; a zero-bit rotate affects no flags.
-        const t = size === 8 ? c % 9 : size === 16 ? c % 17 : c;
-        if (t === 0) return ALL6;
+      default:
+        // RCL/RCR: only CF and OF are affected, OF only for 1-bit rotates. With a masked count of 9 (8-bit) or
+        // 17 (16-bit) the rotate itself is zero bits and CF stays, but OF is still "undefined" (the host changes it).
         return ALL6 & ~(c === 1 ? 0 : OF);
-      }
     }
   };
 }
