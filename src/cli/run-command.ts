@@ -59,11 +59,20 @@ export async function runCommand(argv: string[]): Promise<number> {
   let result;
   if (traceFile) {
     const fd = openSync(traceFile, 'w');
+    m.cpu.stopAfterDelivery = true;
     let lines: string[] = [];
     try {
-      for (let n = 0; n < maxInstr; n++) {
-        lines.push(traceLine(m.cpu));
-        if (lines.length >= 4096) { writeSync(fd, lines.join('\n') + '\n'); lines = []; }
+      // One line per instruction boundary: before each instruction, and at the first
+      // instruction of every exception or interrupt handler.
+      let lastIcount = -1, lastRip = NaN;
+      for (;;) {
+        const cpu = m.cpu;
+        if (cpu.icount !== lastIcount || cpu.rip !== lastRip) {
+          lines.push(traceLine(cpu));
+          lastIcount = cpu.icount; lastRip = cpu.rip;
+          if (lines.length >= 4096) { writeSync(fd, lines.join('\n') + '\n'); lines = []; }
+        }
+        if (cpu.retired >= maxInstr) { result = { reason: 'budget' as const }; break; }
         result = m.run(1);
         if (result.reason !== 'budget') break;
       }

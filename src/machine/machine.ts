@@ -111,7 +111,8 @@ export class Machine {
           continue;
         }
         default:
-          if (cpu.icount >= end) return { reason: 'budget' };
+          // In stop-after-delivery mode an event delivery ends the step too.
+          if (cpu.icount >= end || cpu.stopAfterDelivery) return { reason: 'budget' };
       }
     }
   }

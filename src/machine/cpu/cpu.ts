@@ -137,6 +137,12 @@ export class Cpu {
   nmiPending = false;
   /** Description of the faults that led to a triple fault, outermost first. */
   tripleFault: string[] | null = null;
+  /**
+   * Return from `run` right after delivering an exception or interrupt, before the handler's
+   * first instruction (single-stepping and traces see the handler entry as its own step, as
+   * QEMU's `-d cpu -singlestep` logs it).
+   */
+  stopAfterDelivery = false;
   /** Nesting of exception delivery, for #DF and triple fault (managed by system/delivery). */
   deliveryDepth = 0;
   firstFaultVector = -1;
@@ -606,6 +612,7 @@ export class Cpu {
         this.curRip = rip;
         prev = null;
         this.raise(e);
+        if (this.stopAfterDelivery) break;
       }
       if (this.icount >= this.sliceEnd) break;
       prev = null;
@@ -626,6 +633,7 @@ export class Cpu {
       this.halted = false;
       this.deliver(vector, -1, EVT_EXTERNAL);
       if (this.tripleFault) { this.stopReason = Stop.TripleFault; return false; }
+      if (this.stopAfterDelivery) return false;
     }
     if (this.halted) { this.stopReason = Stop.Halted; return false; }
     if (this.icount >= this.sliceEnd) return false;
