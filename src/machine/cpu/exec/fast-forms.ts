@@ -3,7 +3,7 @@ import type { Cpu } from '../cpu';
 import { CpuFault } from '../fault';
 import { type Instr, OpKind, Seg } from '../instr';
 import { getCF, LOP_ADD, LOP_LOGIC, LOP_SUB } from '../flags';
-import { effectiveOffset } from '../operands';
+import { effectiveOffset, memLinear } from '../operands';
 import { ARITH_FLAGS, CF } from '../registers';
 import { registerBinder } from './registry';
 import { effectiveOffset64 } from './effective-address';
@@ -56,7 +56,8 @@ function alu32(cpu: Cpu, op: number, a: number, b: number): number {
 for (const [m, op] of NAMES) {
   const writes = op !== CMP && op !== TEST;
   registerBinder(m, (i: Instr) => {
-    if (i.bits !== 64 || i.lock) return undefined;
+    if (i.lock) return undefined;
+    if (i.bits !== 64) return legacyForms(i, op, writes);
     // op reg, [mem]
     if (i.k0 === OpKind.Reg && i.k1 === OpKind.Mem && i.r0 < 16) {
       const d = i.r0 << 1;
@@ -96,6 +97,28 @@ for (const [m, op] of NAMES) {
     }
     return undefined;
   });
+}
+
+/** 32-bit ALU forms with a memory operand in 16/32-bit code: full segment checks through memLinear. */
+function legacyForms(i: Instr, op: number, writes: boolean): ((cpu: Cpu, ins: Instr) => void) | undefined {
+  if (i.s0 !== 4) return undefined;
+  if (i.k0 === OpKind.Reg && i.k1 === OpKind.Mem) {
+    const d = i.r0 << 1;
+    return (cpu: Cpu, ins: Instr): void => {
+      const b = cpu.read32(memLinear(cpu, ins, 4, false)), R = cpu.regs;
+      const r = alu32(cpu, op, R[d], b);
+      if (writes) { R[d] = r; R[d + 1] = 0; }
+    };
+  }
+  if (i.k0 === OpKind.Mem && (i.k1 === OpKind.Reg || i.k1 === OpKind.Imm)) {
+    const fromReg = i.k1 === OpKind.Reg, s = i.r1 << 1, imm = i.immLo | 0;
+    return (cpu: Cpu, ins: Instr): void => {
+      const lin = memLinear(cpu, ins, 4, writes);
+      const r = alu32(cpu, op, cpu.read32(lin), fromReg ? cpu.regs[s] : imm);
+      if (writes) cpu.write32(lin, r);
+    };
+  }
+  return undefined;
 }
 
 /** INC/DEC of a 32- or 64-bit register: CF is kept (materialised from the previous operation). */
