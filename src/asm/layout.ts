@@ -1,0 +1,452 @@
+// Multi-pass layout of dialect-neutral statements: sections, symbols, sizes until they converge, then the flat image.
+
+import { DiagnosticSink } from './diagnostics';
+import { encodeInstruction, type Value } from './encoder';
+import { evaluate, isConstant, type EvalContext, type Expr } from './expression';
+import { floatBytes } from './float-data';
+import type { Statement, MemOperand, Operand } from './statement';
+import { didYouMean } from './suggest';
+import type { AsmResult, Diagnostic, FrameInfo, LineEntry, SectionInfo, SourceLoc, StrucInfo, SymbolInfo } from './types';
+
+interface Section {
+  name: string;
+  nobits: boolean;
+  align: number;
+  explicitAlign: boolean;
+  start: number;
+  size: number;
+  offset: number;
+  order: number;
+  startExpr?: Expr;
+  chunks: { offset: number; bytes: Uint8Array | number[]; count?: number }[];
+}
+
+interface Sym {
+  kind: 'label' | 'equ' | 'extern';
+  /** Section (null for equ/absolute-space labels). */
+  section: Section | null;
+  value: bigint;
+  reloc: boolean;
+  pass: number;
+  loc: SourceLoc;
+  global?: boolean;
+}
+
+const MAX_PASSES = 40;
+
+/** Per-statement cache: constant instructions and data are encoded once. */
+interface Cached { bytes: number[] | Uint8Array; warnings?: { loc: SourceLoc; message: string }[] }
+
+/** Lays out and encodes statements into an AsmResult (everything but `sources`). */
+export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult, 'sources'> {
+  const symbols = new Map<string, Sym>();
+  const externs = new Set<string>();
+  const globals = new Set<string>();
+  const sections = new Map<string, Section>();
+  const cache: (Cached | undefined)[] = new Array(stmts.length);
+  const constantStmt: boolean[] = stmts.map(isConstantStatement);
+  /** Constant instructions with the same text encode alike in the same mode: encode each text once. */
+  const textCache = new Map<string, number[]>();
+  let origin = 0;
+  let prevValues = new Map<string, bigint>();
+  let prevStarts = new Map<string, number>();
+  let passDiag: Diagnostic[] = [];
+  let lineMap: LineEntry[] = [];
+  let strucs: StrucInfo[] = [];
+  let frames: FrameInfo[] = [];
+  let finalPass = false;
+  let orgSeen = false;
+  // The origin is needed from the first pass on: forward references would otherwise start far off and
+  // the jump sizes would converge from above to a larger layout than NASM's.
+  for (const st of stmts) {
+    if (st.k === 'org' && st.e.k === 'num') { origin = Number(BigInt.asUintN(64, st.e.v)); break; }
+  }
+
+  const getSection = (name: string, order: number): Section => {
+    let s = sections.get(name);
+    if (!s) {
+      const nobits = name === '.bss' || name.startsWith('.bss.');
+      s = { name, nobits, align: name === '.text' ? 1 : 4, explicitAlign: false, start: 0, size: 0, offset: 0, order, chunks: [] };
+      sections.set(name, s);
+    }
+    return s;
+  };
+
+  for (let pass = 1; pass <= MAX_PASSES + 1; pass++) {
+    const sink = new DiagnosticSink();
+    const warnSink = sink;
+    const definedThisPass = new Set<string>();
+    lineMap = [];
+    strucs = [];
+    frames = [];
+    let bits: 16 | 32 | 64 = 16;
+    let defaultRel = false;
+    for (const s of sections.values()) { s.size = 0; s.offset = 0; s.chunks = []; }
+    let sectionOrder = 0;
+    let cur: Section = getSection('.text', sectionOrder++);
+    if (pass === 1) cur.start = origin;
+    let lastReal: Section = cur;
+    let absolute: { base: number; offset: number } | null = null;
+    let lastNonLocal: { name: string; address: number } | null = null;
+    let openStruc: { name: string; base: number; fields: { name: string; offset: number }[] } | null = null;
+    let openFrame: FrameInfo | null = null;
+
+    const here = (): number => (absolute ? absolute.base + absolute.offset : cur.start + cur.offset);
+    const advance = (n: number) => { if (absolute) absolute.offset += n; else cur.offset += n; };
+
+    const ctx: EvalContext & { loc?: SourceLoc } = {
+      here: 0n, base: 0n, unknown: false,
+      lookup: (name) => {
+        const s = symbols.get(name);
+        if (!s) return undefined;
+        if (s.kind === 'extern') {
+          if (finalPass) sink.error(ctx.loc!, `'${name}' is declared extern, but a flat binary cannot refer to external symbols: define it in this file or %include its source`);
+          return 0n;
+        }
+        if (s.pass < pass && pass > 1 && !prevValues.has(name)) return undefined;
+        return s.value;
+      },
+      onUndefined: (name, loc) => {
+        if (!finalPass) return;
+        const candidates = [...symbols.keys()].filter((k) => !k.startsWith('..@'));
+        const shown = name.startsWith('..@') ? name.replace(/^\.\.@\d+\./, '%$') : name;
+        sink.error(loc, `undefined symbol '${shown}'${didYouMean(name, candidates)}`);
+      },
+      onError: (m, loc) => { if (finalPass) sink.error(loc ?? ctx.loc!, m); },
+    };
+
+    const value = (e: Expr, loc: SourceLoc): Value => {
+      ctx.here = BigInt(here());
+      ctx.base = BigInt(absolute ? absolute.base : cur.start);
+      ctx.unknown = false;
+      ctx.loc = loc;
+      const v = evaluate(e, ctx);
+      return { v, unknown: ctx.unknown, reloc: relocOf(e, symbols, !!absolute) !== 0 };
+    };
+
+    const defineSymbol = (name: string, sym: Omit<Sym, 'pass'>) => {
+      if (definedThisPass.has(name)) {
+        if (finalPass) sink.error(sym.loc, `symbol '${name}' is defined more than once (first at line ${symbols.get(name)?.loc.line})`);
+        return;
+      }
+      if (externs.has(name) && finalPass) sink.error(sym.loc, `'${name}' is declared extern and defined here`);
+      definedThisPass.add(name);
+      const prev = symbols.get(name);
+      symbols.set(name, { ...sym, pass, global: prev?.global || globals.has(name) });
+    };
+
+    const emit = (bytes: Uint8Array | number[], loc: SourceLoc, count = 1) => {
+      const len = bytes.length * count;
+      if (absolute) {
+        if (len && finalPass) sink.error(loc, 'cannot emit code or data in absolute/struc space (use resb/resw/resd)');
+        advance(len);
+        return;
+      }
+      if (cur.nobits && len) {
+        if (finalPass) sink.warning(loc, `data in nobits section '${cur.name}' is ignored (use resb/resw/resd there)`);
+        if (finalPass && len) lineMap.push(entry(here(), len, loc, cur.name, true));
+        advance(len);
+        return;
+      }
+      if (finalPass && len) {
+        cur.chunks.push({ offset: cur.offset, bytes, count });
+        lineMap.push(entry(here(), len, loc, cur.name));
+      }
+      advance(len);
+    };
+
+    const reserve = (n: number, loc: SourceLoc) => {
+      if (n < 0) { if (finalPass) sink.error(loc, `negative size ${n}`); return; }
+      if (!absolute && finalPass && n) {
+        if (!cur.nobits) {
+          cur.chunks.push({ offset: cur.offset, bytes: new Uint8Array(n) });
+          lineMap.push(entry(here(), n, loc, cur.name));
+        } else lineMap.push(entry(here(), n, loc, cur.name, true));
+      }
+      advance(n);
+    };
+
+    const encodeStatement = (st: Statement, idx: number, reps: number): void => {
+      switch (st.k) {
+        case 'insn': {
+          const c = idx >= 0 ? cache[idx] : undefined;
+          if (c) { emit(c.bytes, st.loc, reps); return; }
+          const shared = st.key !== undefined && idx >= 0 && constantStmt[idx] ? textCache.get(`${bits}${defaultRel ? 'r' : 'a'}|${st.key}`) : undefined;
+          if (shared) { cache[idx] = { bytes: shared }; emit(shared, st.loc, reps); return; }
+          const warnings: string[] = [];
+          const r = encodeInstruction(st.mnem, st.prefixes, st.ops, {
+            bits, defaultRel, address: here(),
+            value: (e) => value(e, st.loc),
+            warn: (m) => warnings.push(m),
+          });
+          if ('error' in r) {
+            if (finalPass) sink.error(st.loc, r.error);
+            // Keep a plausible size so later addresses stay meaningful.
+            const guess = idx >= 0 && cache[idx] ? cache[idx]!.bytes.length : 0;
+            advance(guess * reps);
+            return;
+          }
+          if (finalPass) for (const w of warnings) warnSink.warning(st.loc, w);
+          if (idx >= 0 && constantStmt[idx] && warnings.length === 0) {
+            cache[idx] = { bytes: r.bytes };
+            if (st.key !== undefined) textCache.set(`${bits}${defaultRel ? 'r' : 'a'}|${st.key}`, r.bytes);
+          }
+          emit(r.bytes, st.loc, reps);
+          return;
+        }
+        case 'data': {
+          const c = idx >= 0 ? cache[idx] : undefined;
+          if (c) {
+            if (finalPass) for (const w of c.warnings ?? []) sink.warning(w.loc, w.message);
+            emit(c.bytes, st.loc, reps);
+            return;
+          }
+          const out: number[] = [];
+          const dataWarnings: { loc: SourceLoc; message: string }[] = [];
+          for (const it of st.items) {
+            if (it.k === 'bytes') { for (const b of it.b) out.push(b); continue; }
+            if (it.k === 'float') {
+              const fb = floatBytes(it.v, st.unit);
+              if (!fb) { if (finalPass) sink.error(it.loc, `floating-point constants need dd, dq or dt, not a ${st.unit}-byte unit`); for (let i = 0; i < st.unit; i++) out.push(0); continue; }
+              for (const b of fb) out.push(b);
+              continue;
+            }
+            const v = value(it.e, it.loc);
+            const n = st.unit;
+            if (n < 8 && !v.unknown) {
+              const lim = 1n << BigInt(n * 8);
+              if (v.v >= lim || v.v < -(lim >> 1n)) dataWarnings.push({ loc: it.loc, message: `value ${v.v} does not fit in ${n} byte(s) and is truncated` });
+            }
+            let x = BigInt.asUintN(Math.min(n, 8) * 8, v.v);
+            for (let i = 0; i < n; i++) { out.push(i < 8 ? Number(x & 0xffn) : (v.v < 0n ? 0xff : 0)); if (i < 8) x >>= 8n; }
+          }
+          if (idx >= 0 && constantStmt[idx]) cache[idx] = { bytes: out, warnings: dataWarnings };
+          if (finalPass) for (const w of dataWarnings) sink.warning(w.loc, w.message);
+          emit(out, st.loc, reps);
+          return;
+        }
+        case 'res': {
+          const v = value(st.count, st.loc);
+          if (v.unknown && finalPass) return;
+          reserve(Number(v.v) * st.unit * reps, st.loc);
+          return;
+        }
+        case 'incbin': emit(st.data, st.loc, reps); return;
+        default:
+          if (finalPass) sink.error(st.loc, "'times' can only repeat an instruction or data");
+      }
+    };
+
+    for (let i = 0; i < stmts.length; i++) {
+      const st = stmts[i];
+      switch (st.k) {
+        case 'label': {
+          const isAbs = !!absolute;
+          defineSymbol(st.name, { kind: 'label', section: isAbs ? null : cur, value: BigInt(here()), reloc: !isAbs, loc: st.loc });
+          if (!st.name.includes('.') && !st.name.startsWith('..@')) {
+            if (openFrame && openFrame.end < 0 && lastNonLocal && st.name !== lastNonLocal.name) openFrame.end = here();
+            lastNonLocal = { name: st.name, address: here() };
+          }
+          if (openStruc && st.name.startsWith(openStruc.name + '.')) openStruc.fields.push({ name: st.name.slice(openStruc.name.length + 1), offset: here() - openStruc.base });
+          break;
+        }
+        case 'equ': {
+          const v = value(st.e, st.loc);
+          defineSymbol(st.name, { kind: 'equ', section: null, value: v.v, reloc: v.reloc, loc: st.loc });
+          break;
+        }
+        case 'insn': case 'data': case 'res': case 'incbin':
+          encodeStatement(st, i, 1);
+          break;
+        case 'times': {
+          const v = value(st.count, st.loc);
+          let n = Number(v.v);
+          if (v.unknown) n = 0;
+          if (n < 0) { if (finalPass) sink.error(st.loc, `'times' count is negative (${n})`); n = 0; }
+          if (n > 16_000_000) { if (finalPass) sink.error(st.loc, `'times' count ${n} is too large`); n = 0; }
+          if (n === 0) break;
+          // NASM evaluates the repeated statement once, with $ at the start of the line.
+          const start = here();
+          encodeStatement(st.body, -1, n);
+          if (finalPass && lineMap.length && lineMap[lineMap.length - 1].address === start) lineMap[lineMap.length - 1].column = st.loc.column;
+          break;
+        }
+        case 'align': {
+          const v = value(st.to, st.loc);
+          const a = Number(v.v);
+          if (!v.unknown && (a <= 0 || (a & (a - 1)) !== 0)) { if (finalPass) sink.error(st.loc, `alignment ${a} is not a power of two`); break; }
+          if (v.unknown) break;
+          const rel = absolute ? absolute.offset : cur.offset;
+          const pad = (a - (rel % a)) % a;
+          if (!absolute && a > cur.align && !cur.explicitAlign) cur.align = a;
+          if (pad === 0) break;
+          if (st.fill === 'reserve' || absolute || cur.nobits) reserve(pad, st.loc);
+          else emit(new Array<number>(pad).fill(st.fill === 'nop' ? 0x90 : 0), st.loc);
+          break;
+        }
+        case 'section': {
+          if (st.name === '') { absolute = null; cur = lastReal; break; }
+          absolute = null;
+          const s = getSection(st.name, sectionOrder++);
+          if (st.attrs.nobits !== undefined) s.nobits = st.attrs.nobits;
+          if (st.attrs.align) { s.align = st.attrs.align; s.explicitAlign = true; }
+          if (st.attrs.start) s.startExpr = st.attrs.start;
+          else if (st.attrs.vstart) s.startExpr = st.attrs.vstart;
+          cur = s; lastReal = s;
+          break;
+        }
+        case 'absolute': {
+          const v = value(st.at, st.loc);
+          absolute = { base: Number(v.v), offset: 0 };
+          break;
+        }
+        case 'bits': bits = st.bits; break;
+        case 'default': defaultRel = st.rel; break;
+        case 'org': {
+          const v = value(st.e, st.loc);
+          if (orgSeen && pass === 1) { sink.error(st.loc, "program origin redefined ('org' may appear only once)"); break; }
+          orgSeen = true;
+          origin = Number(BigInt.asUintN(64, v.v));
+          break;
+        }
+        case 'global': for (const n of st.names) { globals.add(n); const s = symbols.get(n); if (s) s.global = true; } break;
+        case 'extern':
+          for (const n of st.names) {
+            externs.add(n);
+            if (!symbols.has(n) || symbols.get(n)!.kind === 'extern') symbols.set(n, { kind: 'extern', section: null, value: 0n, reloc: true, pass, loc: st.loc });
+          }
+          break;
+        case 'strucBegin': openStruc = { name: st.name, base: 0, fields: [] }; break;
+        case 'strucEnd': {
+          if (openStruc) {
+            const size = Number(symbols.get(`${st.name}_size`)?.value ?? 0n);
+            const base = Number(symbols.get(st.name)?.value ?? 0n);
+            const fields = openStruc.fields.map((f, k, all) => ({ name: f.name, offset: f.offset - base, size: (k + 1 < all.length ? all[k + 1].offset : base + size) - f.offset }));
+            strucs.push({ name: st.name, size, fields });
+          }
+          openStruc = null;
+          break;
+        }
+        case 'frame': {
+          if (!openFrame || openFrame.end >= 0) {
+            openFrame = { proc: lastNonLocal?.name ?? '', start: lastNonLocal?.address ?? here(), end: -1, frameRegister: st.reg, args: [], locals: [] };
+            frames.push(openFrame);
+          }
+          openFrame.args.push(...st.args);
+          openFrame.locals.push(...st.locals);
+          break;
+        }
+        case 'frameEnd': if (openFrame && openFrame.end < 0) openFrame.end = here(); break;
+      }
+      if (openStruc && st.k === 'label' && st.name === openStruc.name) openStruc.base = here();
+    }
+    if (openFrame && openFrame.end < 0) openFrame.end = here();
+
+    // Section placement: .text first at the origin, then progbits sections, then nobits ones.
+    const list = [...sections.values()].sort((a, b) => a.order - b.order);
+    const text = sections.get('.text')!;
+    const progbits = [text, ...list.filter((s) => s !== text && !s.nobits)];
+    const nobits = list.filter((s) => s.nobits);
+    let addr = origin;
+    const starts = new Map<string, number>();
+    for (const s of [...progbits, ...nobits]) {
+      s.size = s.offset;
+      if (s.startExpr) {
+        const v = value(s.startExpr, { file: '', line: 1, column: 1, endColumn: 2 });
+        addr = Number(v.v);
+      } else if (s !== text || addr !== origin) addr = alignUp(addr, s.align);
+      s.start = addr;
+      starts.set(s.name, addr);
+      addr += s.size;
+    }
+
+    // Convergence: every symbol and section start as in the previous pass.
+    const values = new Map<string, bigint>();
+    let changed = false;
+    for (const [n, s] of symbols) {
+      if (s.pass !== pass && s.kind !== 'extern') continue;
+      values.set(n, s.value);
+      if (prevValues.get(n) !== s.value) changed = true;
+    }
+    for (const [n, v] of starts) if (prevStarts.get(n) !== v) changed = true;
+    // Labels are section-relative during a pass: refresh them with the new starts.
+    for (const s of symbols.values()) if (s.kind === 'label' && s.section) void s;
+    prevValues = values;
+    prevStarts = starts;
+    if (finalPass) { passDiag = sink.list; break; }
+    if (!changed || pass >= MAX_PASSES) {
+      if (changed) diag.error({ file: stmts[0]?.loc.file ?? '', line: 1, column: 1, endColumn: 2 }, `layout did not converge after ${MAX_PASSES} passes (sizes keep changing)`);
+      finalPass = true;
+    }
+  }
+  for (const d of passDiag) diag.list.push(d), d.severity === 'error' && diag.errorCount++;
+  // Report in source order: front-end and layout problems interleave by line.
+  const fileOrder = new Map<string, number>();
+  for (const d of diag.list) if (!fileOrder.has(d.file)) fileOrder.set(d.file, fileOrder.size);
+  diag.list.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : fileOrder.get(a.file)! - fileOrder.get(b.file)!));
+
+  // The image: progbits sections at their addresses relative to the origin.
+  const secInfo: Record<string, SectionInfo> = {};
+  const progbits = [...sections.values()].filter((s) => !s.nobits);
+  let end = origin;
+  for (const s of progbits) if (s.size) end = Math.max(end, s.start + s.size);
+  const imageSize = Math.max(0, end - origin);
+  const image = new Uint8Array(imageSize);
+  for (const s of sections.values()) {
+    secInfo[s.name] = { name: s.name, start: s.start, size: s.size, nobits: s.nobits, align: s.align, fileOffset: s.nobits ? undefined : s.start - origin };
+    if (s.nobits) continue;
+    for (const c of s.chunks) {
+      const at = s.start - origin + c.offset;
+      const n = c.count ?? 1;
+      for (let k = 0; k < n; k++) {
+        const o = at + k * c.bytes.length;
+        if (o < 0 || o + c.bytes.length > image.length) continue;
+        image.set(c.bytes, o);
+      }
+    }
+  }
+  const outSyms = new Map<string, SymbolInfo>();
+  for (const [n, s] of symbols) {
+    if (n.startsWith('..@')) continue;
+    outSyms.set(n, { value: Number(BigInt.asUintN(64, s.value)), section: s.section?.name ?? (s.kind === 'extern' ? '' : 'abs'), kind: s.kind, ...(s.global || globals.has(n) ? { global: true } : {}) });
+  }
+  lineMap.sort((a, b) => a.address - b.address);
+  return { image, origin, sections: secInfo, symbols: outSyms, lineMap, debugInfo: { strucs, frames }, diagnostics: diag.list };
+}
+
+function alignUp(a: number, n: number): number { return n > 1 ? Math.ceil(a / n) * n : a; }
+
+function entry(address: number, length: number, loc: SourceLoc, section: string, reserved = false): LineEntry {
+  const e: LineEntry = { address, length, file: loc.file, line: loc.line, column: loc.column, section };
+  if (loc.body) e.body = loc.body;
+  if (reserved) e.reserved = true;
+  return e;
+}
+
+/** How many labels (with sign) an expression adds: non-zero means the value moves with the code. */
+function relocOf(e: Expr, symbols: Map<string, Sym>, inAbsolute: boolean): number {
+  switch (e.k) {
+    case 'num': return 0;
+    case 'sym': { const s = symbols.get(e.name); return s && s.reloc ? 1 : s ? 0 : 1; }
+    case 'here': case 'base': return inAbsolute ? 0 : 1;
+    case 'un': return e.op === '-' ? -relocOf(e.a, symbols, inAbsolute) : e.op === '+' ? relocOf(e.a, symbols, inAbsolute) : 0;
+    case 'bin':
+      if (e.op === '+') return relocOf(e.a, symbols, inAbsolute) + relocOf(e.b, symbols, inAbsolute);
+      if (e.op === '-') return relocOf(e.a, symbols, inAbsolute) - relocOf(e.b, symbols, inAbsolute);
+      return 0;
+    case 'cond': return 0;
+  }
+}
+
+function operandConstant(o: Operand): boolean {
+  if (o.k === 'reg') return true;
+  if (o.k === 'imm') return isConstant(o.expr);
+  if (o.k === 'far') return isConstant(o.seg) && isConstant(o.off);
+  return (o as MemOperand).disp === null || isConstant((o as MemOperand).disp!);
+}
+
+function isConstantStatement(st: Statement): boolean {
+  if (st.k === 'insn') return st.ops.every(operandConstant);
+  if (st.k === 'data') return st.items.every((it) => it.k !== 'expr' || isConstant(it.e));
+  return false;
+}

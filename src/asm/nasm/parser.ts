@@ -1,0 +1,547 @@
+// NASM statement parser: turns preprocessed token lines into dialect-neutral statements (labels, directives, instructions, data).
+
+import { fold, type Expr } from '../expression';
+import type { DiagnosticSink } from '../diagnostics';
+import { lookupRegister, RegClass, type Register } from '../registers';
+import type { DataItem, MemOperand, Operand, SectionAttrs, SizeSpec, Statement } from '../statement';
+import { didYouMean } from '../suggest';
+import type { SourceLoc } from '../types';
+import { Cursor, parseExpr, SyntaxError_, type ExprHooks } from './expression-parser';
+import { stringBytes, T, type Token } from './lexer';
+import type { PpLine } from './preprocessor';
+
+const SIZE_WORDS: Record<string, SizeSpec> = { byte: 1, word: 2, dword: 4, qword: 8, tword: 10, oword: 16, yword: 32 };
+const DATA_UNITS: Record<string, 1 | 2 | 4 | 8 | 10 | 16 | 32> = { db: 1, dw: 2, dd: 4, dq: 8, dt: 10, do: 16, dy: 32 };
+const RES_UNITS: Record<string, number> = { resb: 1, resw: 2, resd: 4, resq: 8, rest: 10, reso: 16, resy: 32 };
+const PREFIXES = new Set(['lock', 'rep', 'repe', 'repz', 'repne', 'repnz', 'o16', 'o32', 'o64', 'a16', 'a32', 'a64', 'es', 'cs', 'ss', 'ds', 'fs', 'gs', 'xacquire', 'xrelease', 'bnd', 'nobnd']);
+const DIRECTIVES = new Set(['bits', 'use16', 'use32', 'use64', 'section', 'segment', 'org', 'global', 'extern', 'common', 'static', 'default', 'absolute', 'cpu', 'align', 'alignb', 'struc', 'endstruc', 'istruc', 'at', 'iend', 'incbin', 'sectalign', 'float', 'warning', 'list', 'map', 'required']);
+/** Prefix of the synthetic symbol names that stand for registers inside memory-operand expressions. */
+const REG_MARK = '\u0000reg:';
+
+/** Marker expression for a register inside brackets. */
+function regExpr(name: string): Expr { return { k: 'sym', name: REG_MARK + name, loc: { file: '', line: 0, column: 0, endColumn: 0 } }; }
+
+/** Parses NASM lines into statements; keeps the local-label base and struc/istruc state between lines. */
+export class NasmParser {
+  private lastLabel = '';
+  private strucStack: { name: string; prevLabel: string }[] = [];
+  private istrucStack: { name: string; start: string }[] = [];
+  private uniq = 0;
+  private line!: PpLine;
+
+  constructor(
+    private readonly diag: DiagnosticSink,
+    private readonly isMnemonic: (m: string) => boolean,
+    private readonly mnemonics: () => Iterable<string>,
+    private readonly readBinary?: (name: string) => Uint8Array | undefined,
+  ) {}
+
+  private loc(t: Token | undefined, t2?: Token): SourceLoc {
+    const l = this.line;
+    const body = l.body;
+    if (l.fixedCols) return { file: l.file, line: l.line, column: l.fixedCols.col + 1, endColumn: l.fixedCols.end + 1, body };
+    if (!t) {
+      const last = l.tokens[l.tokens.length - 1];
+      const c = last ? last.end : 0;
+      return { file: l.file, line: l.line, column: c + 1, endColumn: c + 2 };
+    }
+    return { file: l.file, line: l.line, column: t.col + 1, endColumn: (t2 ?? t).end + 1 };
+  }
+
+  /** Parses one preprocessed line and appends its statements. */
+  parseLine(line: PpLine, out: Statement[]): void {
+    this.line = line;
+    if (line.frame) {
+      out.push({ k: 'frame', reg: line.frame.reg, args: line.frame.args, locals: line.frame.locals, loc: this.loc(undefined) });
+      return;
+    }
+    if (line.frameEnd) { out.push({ k: 'frameEnd', loc: this.loc(undefined) }); return; }
+    const toks = line.tokens;
+    if (toks.length === 0) return;
+    const c = new Cursor(toks, (t) => this.loc(t));
+    try {
+      this.statement(c, out);
+    } catch (e) {
+      if (e instanceof SyntaxError_) this.diag.error(e.loc, e.message);
+      else throw e;
+    }
+  }
+
+  private qualify(name: string): string {
+    if (name.startsWith('.') && !name.startsWith('..')) return this.lastLabel + name;
+    return name;
+  }
+
+  private defineLabel(name: string, tok: Token, out: Statement[]): void {
+    const q = this.qualify(name);
+    if (!name.startsWith('.') && !name.startsWith('..@')) this.lastLabel = name;
+    out.push({ k: 'label', name: q, loc: this.loc(tok) });
+  }
+
+  private hooks(mem: boolean): ExprHooks {
+    return {
+      symbol: (name, tok) => ({ k: 'sym', name: this.qualify(name), loc: this.loc(tok) }),
+      register: (name, tok) => {
+        const r = lookupRegister(name);
+        if (!r) return undefined;
+        if (!mem) throw new SyntaxError_(`register '${name}' cannot be used in an expression here`, this.loc(tok));
+        return regExpr(name);
+      },
+    };
+  }
+
+  private expr(c: Cursor): Expr { return fold(parseExpr(c, this.hooks(false))); }
+
+  private statement(c: Cursor, out: Statement[]): void {
+    const t0 = c.peek()!;
+    // [directive ...] raw form
+    if (t0.t === T.Op && t0.s === '[') {
+      const t1 = c.peek(1);
+      if (t1 && t1.t === T.Id && DIRECTIVES.has(t1.s.toLowerCase())) {
+        const last = c.toks[c.toks.length - 1];
+        if (!(last.t === T.Op && last.s === ']')) throw new SyntaxError_("missing ']' after directive", this.loc(last));
+        const inner = new Cursor(c.toks.slice(1, -1), c.locOf);
+        this.directive(inner, out);
+        return;
+      }
+    }
+    if (t0.t !== T.Id) {
+      if (t0.t === T.PpParam || t0.t === T.PpLocal || t0.t === T.PpBrace) throw new SyntaxError_(`'${t0.s}' can only be used inside a macro`, this.loc(t0));
+      throw new SyntaxError_(`expected a label or an instruction, found '${t0.s}'`, this.loc(t0));
+    }
+    const w0 = t0.s.toLowerCase();
+    const keyword = !t0.q && this.isKeyword(w0);
+    if (!keyword) {
+      // A label, with or without colon, or an equ.
+      c.next();
+      const hasColon = c.eatOp(':');
+      const nt = c.peek();
+      if (nt && nt.t === T.Id && nt.s.toLowerCase() === 'equ') {
+        c.next();
+        const e = this.expr(c);
+        this.expectEnd(c);
+        out.push({ k: 'equ', name: this.qualify(t0.s), e, loc: this.loc(t0) });
+        return;
+      }
+      if (!hasColon && nt && !(nt.t === T.Id && this.isKeyword(nt.s.toLowerCase()))) {
+        if (lookupRegister(w0)) throw new SyntaxError_(`'${t0.s}' is a register, not an instruction`, this.loc(t0));
+        throw new SyntaxError_(`unknown instruction '${t0.s}'${didYouMean(w0, this.mnemonics())}`, this.loc(t0));
+      }
+      if (!hasColon && !nt && (lookupRegister(w0))) throw new SyntaxError_(`'${t0.s}' is a register, not a label or an instruction`, this.loc(t0));
+      if (!hasColon && !nt) {
+        const sugg = didYouMean(w0, this.mnemonics());
+        if (sugg) this.diag.warning(this.loc(t0), `label alone on a line without a colon: '${t0.s}'${sugg}`);
+      }
+      this.defineLabel(t0.s, t0, out);
+      if (c.atEnd()) return;
+    }
+    this.afterLabel(c, out);
+  }
+
+  private isKeyword(w: string): boolean {
+    return this.isMnemonic(w) || PREFIXES.has(w) || DIRECTIVES.has(w) || w in DATA_UNITS || w in RES_UNITS || w === 'times' || w === 'equ' || w === 'incbin';
+  }
+
+  private expectEnd(c: Cursor): void {
+    if (!c.atEnd()) {
+      const t = c.peek()!;
+      throw new SyntaxError_(`unexpected '${t.s}' at end of line`, this.loc(t));
+    }
+  }
+
+  private afterLabel(c: Cursor, out: Statement[]): void {
+    const t = c.peek()!;
+    if (t.t !== T.Id) throw new SyntaxError_(`expected an instruction, found '${t.s}'`, this.loc(t));
+    const w = t.s.toLowerCase();
+    if (w === 'times') {
+      c.next();
+      const count = this.expr(c);
+      const inner: Statement[] = [];
+      if (c.atEnd()) throw new SyntaxError_("'times' needs an instruction or data to repeat", this.loc(t));
+      this.afterLabel(c, inner);
+      if (inner.length !== 1) throw new SyntaxError_("'times' repeats exactly one instruction or data directive", this.loc(t));
+      out.push({ k: 'times', count, body: inner[0], loc: this.loc(t, c.toks[c.toks.length - 1]) });
+      return;
+    }
+    if (w === 'equ') throw new SyntaxError_("'equ' needs a label in front of it", this.loc(t));
+    if (w in DATA_UNITS) { c.next(); out.push(this.data(c, DATA_UNITS[w], t)); return; }
+    if (w in RES_UNITS) {
+      c.next();
+      const count = this.expr(c);
+      this.expectEnd(c);
+      out.push({ k: 'res', unit: RES_UNITS[w], count, loc: this.loc(t, c.toks[c.toks.length - 1]) });
+      return;
+    }
+    if (DIRECTIVES.has(w) && !this.isMnemonic(w)) { this.directive(c, out); return; }
+    this.instruction(c, out);
+  }
+
+  private data(c: Cursor, unit: 1 | 2 | 4 | 8 | 10 | 16 | 32, t: Token): Statement {
+    const items: DataItem[] = [];
+    if (c.atEnd()) throw new SyntaxError_(`'${t.s}' needs at least one value`, this.loc(t));
+    for (;;) {
+      const p = c.peek()!;
+      const nx = c.peek(1);
+      const endsItem = !nx || (nx.t === T.Op && nx.s === ',');
+      if (p.t === T.Str && endsItem) {
+        c.next();
+        const b = stringBytes(p.s);
+        // Strings are padded to a multiple of the unit size.
+        const padded = unit > 1 && b.length % unit ? new Uint8Array(b.length + unit - (b.length % unit)) : b;
+        if (padded !== b) padded.set(b);
+        items.push({ k: 'bytes', b: padded });
+      } else if (p.t === T.Float && endsItem) {
+        c.next();
+        items.push({ k: 'float', v: p.f!, loc: this.loc(p) });
+      } else if (p.t === T.Op && p.s === '-' && nx && nx.t === T.Float && (!c.peek(2) || c.isOp(',', 2))) {
+        c.next(); c.next();
+        items.push({ k: 'float', v: -nx.f!, loc: this.loc(p, nx) });
+      } else if (p.t === T.Op && p.s === '?') {
+        c.next();
+        items.push({ k: 'expr', e: { k: 'num', v: 0n }, loc: this.loc(p) });
+      } else {
+        const start = c.pos;
+        const e = this.expr(c);
+        items.push({ k: 'expr', e, loc: this.loc(c.toks[start], c.toks[c.pos - 1]) });
+      }
+      if (c.atEnd()) break;
+      if (!c.eatOp(',')) throw new SyntaxError_(`expected ',' between values, found '${c.peek()!.s}'`, c.here());
+      if (c.atEnd()) throw new SyntaxError_("expected a value after ','", c.here());
+    }
+    return { k: 'data', unit, items, loc: this.loc(t, c.toks[c.toks.length - 1]) };
+  }
+
+  // ---- directives ----
+
+  private directive(c: Cursor, out: Statement[]): void {
+    const t = c.next()!;
+    const w = t.s.toLowerCase();
+    const loc = this.loc(t, c.toks[c.toks.length - 1]);
+    switch (w) {
+      case 'bits': {
+        const e = this.expr(c);
+        const v = e.k === 'num' ? Number(e.v) : 0;
+        if (v !== 16 && v !== 32 && v !== 64) throw new SyntaxError_("'bits' must be 16, 32 or 64", loc);
+        out.push({ k: 'bits', bits: v, loc });
+        return;
+      }
+      case 'use16': out.push({ k: 'bits', bits: 16, loc }); return;
+      case 'use32': out.push({ k: 'bits', bits: 32, loc }); return;
+      case 'use64': out.push({ k: 'bits', bits: 64, loc }); return;
+      case 'section': case 'segment': {
+        const n = c.next();
+        if (!n) throw new SyntaxError_(`'${w}' needs a section name`, loc);
+        const attrs: SectionAttrs = {};
+        while (!c.atEnd()) {
+          const a = c.next()!;
+          const an = a.s.toLowerCase();
+          if (an === 'nobits') attrs.nobits = true;
+          else if (an === 'progbits') attrs.nobits = false;
+          else if ((an === 'align' || an === 'start' || an === 'vstart' || an === 'follows' || an === 'vfollows') && c.eatOp('=')) {
+            if (an === 'follows' || an === 'vfollows') { attrs.follows = c.next()?.s; continue; }
+            const e = this.expr(c);
+            if (an === 'align') {
+              if (e.k !== 'num' || e.v <= 0n || (e.v & (e.v - 1n)) !== 0n) throw new SyntaxError_('section alignment must be a power of two', this.loc(a));
+              attrs.align = Number(e.v);
+            } else if (an === 'start') attrs.start = e;
+            else attrs.vstart = e;
+          }
+          // other attributes (exec, write, alloc...) mean nothing in a flat binary
+        }
+        out.push({ k: 'section', name: n.s, attrs, loc });
+        this.lastLabel = this.lastLabel; // local-label base is kept across sections, as in NASM
+        return;
+      }
+      case 'org': out.push({ k: 'org', e: this.expr(c), loc }); this.expectEnd(c); return;
+      case 'global': case 'static': case 'common': case 'required':
+        out.push({ k: 'global', names: this.nameList(c), loc });
+        return;
+      case 'extern':
+        out.push({ k: 'extern', names: this.nameList(c), loc });
+        return;
+      case 'default': {
+        const a = (c.next()?.s ?? '').toLowerCase();
+        if (a === 'rel') out.push({ k: 'default', rel: true, loc });
+        else if (a === 'abs') out.push({ k: 'default', rel: false, loc });
+        else if (a === 'bnd' || a === 'nobnd') { /* MPX: nothing to do */ }
+        else throw new SyntaxError_("'default' expects rel or abs", loc);
+        return;
+      }
+      case 'absolute': out.push({ k: 'absolute', at: this.expr(c), loc }); return;
+      case 'cpu': case 'warning': case 'list': case 'map': case 'float': case 'sectalign': return;
+      case 'align': case 'alignb': {
+        const to = this.expr(c);
+        let fill: 'nop' | 'zero' | 'reserve' = w === 'alignb' ? 'reserve' : 'nop';
+        if (c.eatOp(',')) {
+          const f = (c.next()?.s ?? '').toLowerCase();
+          if (f === 'db' || f === 'dw' || f === 'dd') {
+            const v = c.atEnd() ? null : this.expr(c);
+            if (v && !(v.k === 'num' && v.v === 0n)) throw new SyntaxError_('only zero or NOP fill is supported for align', loc);
+            fill = 'zero';
+          } else if (f === 'resb') fill = 'reserve';
+          else if (f !== 'nop') throw new SyntaxError_(`unsupported fill '${f}' for align`, loc);
+        }
+        out.push({ k: 'align', to, fill, loc });
+        return;
+      }
+      case 'struc': {
+        const n = c.next();
+        if (!n || n.t !== T.Id) throw new SyntaxError_("'struc' needs a structure name", loc);
+        let at: Expr = { k: 'num', v: 0n };
+        if (c.eatOp(',')) at = this.expr(c);
+        this.strucStack.push({ name: n.s, prevLabel: this.lastLabel });
+        out.push({ k: 'strucBegin', name: n.s, loc });
+        out.push({ k: 'absolute', at, loc });
+        this.defineLabel(n.s, n, out);
+        return;
+      }
+      case 'endstruc': {
+        const s = this.strucStack.pop();
+        if (!s) throw new SyntaxError_("'endstruc' without 'struc'", loc);
+        out.push({ k: 'equ', name: `${s.name}_size`, e: { k: 'bin', op: '-', a: { k: 'here' }, b: { k: 'sym', name: s.name, loc } }, loc });
+        out.push({ k: 'strucEnd', name: s.name, loc });
+        out.push({ k: 'section', name: '', attrs: {}, loc }); // back to the section before struc
+        return;
+      }
+      case 'istruc': {
+        const n = c.next();
+        if (!n || n.t !== T.Id) throw new SyntaxError_("'istruc' needs a structure name", loc);
+        const start = `..@istruc${++this.uniq}`;
+        this.istrucStack.push({ name: n.s, start });
+        out.push({ k: 'label', name: start, loc });
+        return;
+      }
+      case 'at': {
+        const s = this.istrucStack[this.istrucStack.length - 1];
+        if (!s) throw new SyntaxError_("'at' outside 'istruc'", loc);
+        const ft = c.peek();
+        const field = this.expr(c);
+        // times (field - struc) - ($ - start) db 0
+        const pad: Expr = {
+          k: 'bin', op: '-', a: { k: 'bin', op: '-', a: field, b: { k: 'sym', name: s.name, loc } },
+          b: { k: 'bin', op: '-', a: { k: 'here' }, b: { k: 'sym', name: s.start, loc } }, loc: this.loc(ft),
+        };
+        out.push({ k: 'times', count: pad, body: { k: 'data', unit: 1, items: [{ k: 'expr', e: { k: 'num', v: 0n }, loc }], loc }, loc });
+        if (c.eatOp(',')) { if (!c.atEnd()) this.afterLabel(c, out); }
+        return;
+      }
+      case 'iend': {
+        const s = this.istrucStack.pop();
+        if (!s) throw new SyntaxError_("'iend' without 'istruc'", loc);
+        const pad: Expr = { k: 'bin', op: '-', a: { k: 'sym', name: `${s.name}_size`, loc }, b: { k: 'bin', op: '-', a: { k: 'here' }, b: { k: 'sym', name: s.start, loc } }, loc };
+        out.push({ k: 'times', count: pad, body: { k: 'data', unit: 1, items: [{ k: 'expr', e: { k: 'num', v: 0n }, loc }], loc }, loc });
+        return;
+      }
+      case 'incbin': {
+        const f = c.next();
+        if (!f || f.t !== T.Str) throw new SyntaxError_("'incbin' expects a quoted file name", loc);
+        const data = this.readBinary?.(f.s);
+        if (!data) throw new SyntaxError_(`cannot read '${f.s}' for incbin`, loc);
+        let skip = 0; let len = data.length;
+        if (c.eatOp(',')) { const e = this.expr(c); skip = e.k === 'num' ? Number(e.v) : 0; }
+        if (c.eatOp(',')) { const e = this.expr(c); len = e.k === 'num' ? Number(e.v) : len; }
+        out.push({ k: 'incbin', data: data.subarray(skip, skip + len), loc });
+        return;
+      }
+    }
+    throw new SyntaxError_(`unsupported directive '${t.s}'`, loc);
+  }
+
+  private nameList(c: Cursor): string[] {
+    const names: string[] = [];
+    while (!c.atEnd()) {
+      const n = c.next()!;
+      if (n.t === T.Id) names.push(this.qualify(n.s));
+      // skip ":function" style qualifiers and commas
+      if (c.eatOp(':')) c.next();
+      c.eatOp(',');
+    }
+    return names;
+  }
+
+  // ---- instructions ----
+
+  private instruction(c: Cursor, out: Statement[]): void {
+    const prefixes: string[] = [];
+    let t = c.next()!;
+    let w = t.s.toLowerCase();
+    const first = t;
+    while (PREFIXES.has(w) && !(this.isMnemonic(w) && false)) {
+      prefixes.push(w);
+      const n = c.peek();
+      if (!n) {
+        // A prefix alone on a line is emitted as a bare prefix byte.
+        out.push({ k: 'insn', mnem: '', prefixes, ops: [], loc: this.loc(first, t) });
+        return;
+      }
+      if (n.t !== T.Id) throw new SyntaxError_(`expected an instruction after prefix '${w}'`, this.loc(n));
+      t = c.next()!;
+      w = t.s.toLowerCase();
+    }
+    if (!this.isMnemonic(w)) {
+      if (w in DATA_UNITS || w in RES_UNITS || w === 'times') throw new SyntaxError_(`'${w}' cannot follow an instruction prefix`, this.loc(t));
+      throw new SyntaxError_(`unknown instruction '${t.s}'${didYouMean(w, this.mnemonics())}`, this.loc(t));
+    }
+    const ops: Operand[] = [];
+    if (!c.atEnd()) {
+      for (;;) {
+        ops.push(this.operand(c));
+        if (c.atEnd()) break;
+        if (!c.eatOp(',')) throw new SyntaxError_(`expected ',' between operands, found '${c.peek()!.s}'`, c.here());
+      }
+    }
+    const last = c.toks[c.toks.length - 1];
+    let key = '';
+    for (let k = c.toks.indexOf(first); k < c.toks.length; k++) { const tk = c.toks[k]; key += tk.t === T.Str ? tk.q! + tk.s + tk.q! : tk.s; key += ' '; }
+    out.push({ k: 'insn', mnem: w, prefixes, ops, loc: this.loc(first, last), key });
+  }
+
+  private operand(c: Cursor): Operand {
+    const start = c.peek()!;
+    let size: SizeSpec = 0;
+    let strict = false;
+    let jump: 'short' | 'near' | 'far' | undefined;
+    for (;;) {
+      const t = c.peek();
+      if (!t || t.t !== T.Id || t.q) break;
+      const w = t.s.toLowerCase();
+      if (w in SIZE_WORDS) { size = SIZE_WORDS[w]; c.next(); continue; }
+      if (w === 'strict') { strict = true; c.next(); continue; }
+      if (w === 'short' || w === 'near' || w === 'far') { jump = w; c.next(); continue; }
+      if (w === 'to') { c.next(); continue; }
+      break;
+    }
+    const t = c.peek();
+    if (!t) throw new SyntaxError_('expected an operand', this.loc(start));
+    // Segment override before brackets: fs:[rax]
+    if (t.t === T.Id && !t.q) {
+      const r = lookupRegister(t.s.toLowerCase());
+      if (r && r.cls === RegClass.Seg && c.isOp(':', 1) && c.isOp('[', 2)) {
+        c.next(); c.next();
+        const m = this.memory(c, size, strict, jump === 'far', start);
+        m.seg = r.num;
+        return m;
+      }
+      if (r && !c.isOp(':', 1)) {
+        const nx = c.peek(1);
+        if (!nx || (nx.t === T.Op && nx.s === ',')) {
+          c.next();
+          if (size && size !== r.size && r.cls === RegClass.Gpr) throw new SyntaxError_(`operand size mismatch: '${t.s}' is a ${r.size * 8}-bit register but ${sizeName(size)} was given`, this.loc(start, t));
+          return { k: 'reg', reg: r, loc: this.loc(start, t) };
+        }
+      }
+    }
+    if (t.t === T.Op && t.s === '[') return this.memory(c, size, strict, jump === 'far', start);
+    const e = this.expr(c);
+    if (c.isOp(':')) {
+      c.next();
+      const off = this.expr(c);
+      return { k: 'far', seg: e, off, size, loc: this.loc(start, c.toks[c.pos - 1]) };
+    }
+    return { k: 'imm', expr: e, size, strict, jump, loc: this.loc(start, c.toks[c.pos - 1]) };
+  }
+
+  private memory(c: Cursor, size: SizeSpec, strict: boolean, far: boolean, start: Token): MemOperand {
+    const open = c.next()!; // '['
+    let seg = -1;
+    let dispSize: 0 | 1 | 2 | 4 | 8 = 0;
+    let rel: boolean | undefined;
+    let nosplit = false;
+    for (;;) {
+      const t = c.peek();
+      if (!t || t.t !== T.Id || t.q) break;
+      const w = t.s.toLowerCase();
+      if (w === 'byte') dispSize = 1;
+      else if (w === 'word') dispSize = 2;
+      else if (w === 'dword') dispSize = 4;
+      else if (w === 'qword') dispSize = 8;
+      else if (w === 'rel') rel = true;
+      else if (w === 'abs') rel = false;
+      else if (w === 'nosplit') nosplit = true;
+      else {
+        const r = lookupRegister(w);
+        if (r && r.cls === RegClass.Seg && c.isOp(':', 1)) { seg = r.num; c.next(); c.next(); continue; }
+        break;
+      }
+      c.next();
+    }
+    const e = parseExpr(c, this.hooks(true));
+    const close = c.next();
+    if (!close || close.t !== T.Op || close.s !== ']') throw new SyntaxError_("expected ']' to close the memory operand", close ? this.loc(close) : this.loc(open));
+    const loc = this.loc(start, close);
+    const lin = linearize(e, loc);
+    let base: Register | null = null;
+    let index: Register | null = null;
+    let scale: 1 | 2 | 4 | 8 = 1;
+    const regs = [...lin.regs.entries()].filter(([, k]) => k !== 0);
+    for (const [name, k] of regs) {
+      const r = lookupRegister(name)!;
+      if (r.cls !== RegClass.Gpr && r.cls !== RegClass.Rip) throw new SyntaxError_(`register '${name}' cannot be used in a memory address`, loc);
+      if (r.size === 1) throw new SyntaxError_(`8-bit register '${name}' cannot be used in a memory address`, loc);
+    }
+    if (regs.length > 2) throw new SyntaxError_('too many registers in the memory address', loc);
+    if (regs.length === 1) {
+      const [name, k] = regs[0];
+      const r = lookupRegister(name)!;
+      if (k === 1 && !nosplit) base = r;
+      else if (k === 1) { index = r; scale = 1; }
+      else if (!nosplit && (k === 2 || k === 3 || k === 5 || k === 9)) { base = r; index = r; scale = (k - 1) as 1 | 2 | 4 | 8; }
+      else if (k === 2 || k === 4 || k === 8) { index = r; scale = k; }
+      else throw new SyntaxError_(`invalid scale ${k} (use 1, 2, 4 or 8)`, loc);
+    } else if (regs.length === 2) {
+      let [[n1, k1], [n2, k2]] = regs;
+      if (k1 !== 1 && k2 === 1) { [n1, k1, n2, k2] = [n2, k2, n1, k1]; }
+      if (k1 !== 1) throw new SyntaxError_('only one register of a memory address can be scaled', loc);
+      if (k2 !== 1 && k2 !== 2 && k2 !== 4 && k2 !== 8) throw new SyntaxError_(`invalid scale ${k2} (use 1, 2, 4 or 8)`, loc);
+      base = lookupRegister(n1)!;
+      index = lookupRegister(n2)!;
+      scale = k2 as 1 | 2 | 4 | 8;
+    }
+    if (regs.length && regs.some(([, k]) => k < 0)) throw new SyntaxError_('a register cannot be subtracted in a memory address', loc);
+    return { k: 'mem', size, seg, base, index, scale, disp: lin.rest ? fold(lin.rest) : null, dispSize, rel, nosplit, far, strict, loc };
+  }
+}
+
+function sizeName(s: number): string {
+  return ({ 1: 'byte', 2: 'word', 4: 'dword', 8: 'qword', 10: 'tword', 16: 'oword', 32: 'yword' } as Record<number, string>)[s] ?? `${s}-byte`;
+}
+
+/** Splits an address expression into register coefficients and the rest (the displacement). */
+function linearize(e: Expr, loc: SourceLoc): { regs: Map<string, number>; rest: Expr | null } {
+  const regs = new Map<string, number>();
+  const rest = walk(e, 1);
+  return { regs, rest };
+
+  function hasReg(x: Expr): boolean {
+    switch (x.k) {
+      case 'sym': return x.name.startsWith(REG_MARK);
+      case 'un': return hasReg(x.a);
+      case 'bin': return hasReg(x.a) || hasReg(x.b);
+      case 'cond': return hasReg(x.c) || hasReg(x.a) || hasReg(x.b);
+      default: return false;
+    }
+  }
+  function add(a: Expr | null, b: Expr | null, op: '+' | '-'): Expr | null {
+    if (!b) return a;
+    if (!a) return op === '+' ? b : { k: 'un', op: '-', a: b };
+    return { k: 'bin', op, a, b };
+  }
+  function walk(x: Expr, k: number): Expr | null {
+    if (!hasReg(x)) return k === 1 ? x : k === -1 ? { k: 'un', op: '-', a: x } : { k: 'bin', op: '*', a: x, b: { k: 'num', v: BigInt(k) } };
+    if (x.k === 'sym') { const n = x.name.slice(REG_MARK.length); regs.set(n, (regs.get(n) ?? 0) + k); return null; }
+    if (x.k === 'un' && (x.op === '-' || x.op === '+')) return walk(x.a, x.op === '-' ? -k : k);
+    if (x.k === 'bin' && (x.op === '+' || x.op === '-')) {
+      const a = walk(x.a, k);
+      const b = walk(x.b, x.op === '-' ? -k : k);
+      return add(a, b, '+');
+    }
+    if (x.k === 'bin' && x.op === '*') {
+      const [r, n] = hasReg(x.a) ? [x.a, x.b] : [x.b, x.a];
+      if (hasReg(n)) throw new SyntaxError_('registers cannot be multiplied together', loc);
+      const f = fold(n);
+      if (f.k !== 'num') throw new SyntaxError_('a register scale must be a constant number', loc);
+      return walk(r, k * Number(f.v));
+    }
+    throw new SyntaxError_('invalid use of a register in a memory address', loc);
+  }
+}
