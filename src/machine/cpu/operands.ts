@@ -86,6 +86,11 @@ export function segLinear(cpu: Cpu, seg: number, offset: number, size: number, w
     return lin;
   }
   const s = cpu.segs[seg];
+  // Fast path: a present, writable, expand-up 4 GiB data segment (the flat model of most
+  // protected-mode kernels) needs only the wrap-around check.
+  if (s.limit === 0xffffffff && (s.attr & 0x9e) === 0x92 && s.valid && offset <= TWO32 - size && (cpu.cr0 & CR0_PE) && !(cpu.flags & VM)) {
+    return s.base === 0 ? offset : (s.base + offset) % TWO32;
+  }
   if (cpu.cr0 & CR0_PE && !(cpu.flags & VM)) {
     if (!s.valid) throw new CpuFault(seg === Seg.SS ? 12 : 13, 0);
     const attr = s.attr;

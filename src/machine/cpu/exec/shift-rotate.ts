@@ -211,6 +211,37 @@ for (const [m, k] of NAMES) {
   });
 }
 
+// Fast forms for 64-bit register shifts by an immediate: the count is known at bind time.
+for (const [m, k] of NAMES) {
+  if (k !== SHL && k !== SHR && k !== SAR) continue;
+  registerBinder(m, (i: Instr) => {
+    if (i.k0 !== OpKind.Reg || i.s0 !== 8 || i.k1 !== OpKind.Imm) return undefined;
+    const c = i.immLo & 0x3f;
+    if (c === 0) return undefined;
+    const d = i.r0 << 1;
+    return (cpu: Cpu): void => {
+      const R = cpu.regs, lo = R[d], hi = R[d + 1];
+      let rl: number, rh: number, cf: number, of: number;
+      if (k === SHL) {
+        rl = shl64(lo, hi, c); rh = H;
+        cf = bit64(lo, hi, 64 - c);
+        of = (rh >>> 31) ^ cf;
+      } else if (k === SHR) {
+        rl = shr64(lo, hi, c); rh = H;
+        cf = bit64(lo, hi, c - 1);
+        shr64(lo, hi, c - 1);
+        of = (H >>> 31) ^ (rh >>> 31);
+      } else {
+        rl = sar64(lo, hi, c); rh = H;
+        cf = bit64(lo, hi, c - 1);
+        of = 0;
+      }
+      R[d] = rl; R[d + 1] = rh;
+      shiftFlags(cpu, 8, rl, rh, cf, of);
+    };
+  });
+}
+
 /** SHLD/SHRD: shift the destination, filling from the source register. */
 function doubleShift(left: boolean) {
   return (cpu: Cpu, i: Instr): void => {
