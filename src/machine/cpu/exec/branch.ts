@@ -130,3 +130,27 @@ CC_NAMES.forEach((cc, n) => {
     };
   });
 });
+
+// Fast 64-bit CALL rel32 and RET: the forms compiled code executes most.
+registerBinder('call', (i: Instr) => {
+  if (i.osize !== 8 || i.k0 !== OpKind.Rel) return undefined;
+  const disp = i.immLo | 0;
+  return (cpu: Cpu): void => {
+    const r = cpu.rip, t = r + disp;
+    if (t >= CANON || t < -CANON) throw new CpuFault(13, 0);
+    push(cpu, 8, r | 0, Math.floor(r / TWO32) | 0);
+    cpu.rip = t;
+  };
+});
+registerBinder('ret', (i: Instr) => {
+  if (i.osize !== 8 || i.k0 !== OpKind.None) return undefined;
+  return (cpu: Cpu): void => {
+    const lo = pop(cpu, 8);
+    const t = (cpu.hi | 0) * TWO32 + (lo >>> 0);
+    if (t >= CANON || t < -CANON) {
+      setSP(cpu, spPlus(cpu, getSP(cpu), -8));
+      throw new CpuFault(13, 0);
+    }
+    cpu.rip = t;
+  };
+});
