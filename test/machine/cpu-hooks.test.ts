@@ -144,6 +144,27 @@ org 0x100000
   assert.equal(text(), 'AB');
 });
 
+test('data written next to code in the same page does not force re-decoding', { skip: !HAVE }, () => {
+  const { m } = directMachine(nasm(`
+bits 64
+org 0x100000
+  mov ecx, 10000
+.l:
+  inc qword [rel counter]
+  dec ecx
+  jnz .l
+  mov rax, [rel counter]
+  mov [0x200000], rax
+  xor eax, eax
+  out 0xf4, eax
+  align 64
+counter: dq 0
+`));
+  assert.equal(m.run(1e6).reason, 'exit');
+  assert.equal(m.mem.view.getUint32(0x200000, true), 10000);
+  assert.ok(m.cpu.decodeCount < 20, `decoded ${m.cpu.decodeCount} instructions for a 9-instruction program`);
+});
+
 function hash(b: Uint8Array): number {
   let h = 2166136261;
   for (let i = 0; i < b.length; i += 4) { h ^= b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24); h = Math.imul(h, 16777619); }

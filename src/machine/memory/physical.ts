@@ -16,6 +16,12 @@ export class PhysicalMemory {
   readonly mmio: MmioRegion[] = [];
   /** Per 4 KiB page: 1 if the decode cache holds instructions decoded from it. */
   readonly codePage: Uint8Array;
+  /**
+   * Per 64-byte line: 1 if a decoded instruction has bytes in it. A write to a code page only
+   * drops the page's decoded code when it touches such a line, so data next to code (common in
+   * small kernels) does not force re-decoding.
+   */
+  readonly codeLine: Uint8Array;
   /** Called when a write hits a page with decoded code (the CPU drops that page's decoded instructions). */
   onCodeWrite: (page: number) => void = () => {};
 
@@ -25,7 +31,22 @@ export class PhysicalMemory {
     this.ram = new Uint8Array(ramBytes);
     this.view = new DataView(this.ram.buffer);
     this.codePage = new Uint8Array(ramBytes >>> 12);
+    this.codeLine = new Uint8Array(ramBytes >>> 6);
   }
+
+  /** Record that [addr, addr + len) holds decoded code (all within RAM). */
+  markCode(addr: number, len: number): void {
+    for (let l = addr >>> 6; l <= (addr + len - 1) >>> 6; l++) this.codeLine[l] = 1;
+  }
+
+  /** True if [addr, addr + len) touches a line with decoded code. */
+  touchesCode(addr: number, len: number): boolean {
+    for (let l = addr >>> 6; l <= (addr + len - 1) >>> 6; l++) if (this.codeLine[l]) return true;
+    return false;
+  }
+
+  /** Forget the code lines of a page (its decoded code was dropped). */
+  clearCodeLines(page: number): void { this.codeLine.fill(0, page << 6, (page + 1) << 6); }
 
   addMmio(region: MmioRegion): void { this.mmio.push(region); }
 
@@ -63,8 +84,10 @@ export class PhysicalMemory {
       const mm = this.mmio.length ? this.mmioAt(addr) : undefined;
       if (!mm) {
         const p = addr >>> 12;
-        if (this.codePage[p]) this.onCodeWrite(p);
-        if (size > 1 && ((addr + size - 1) >>> 12) !== p && this.codePage[p + 1]) this.onCodeWrite(p + 1);
+        if ((this.codePage[p] || this.codePage[(addr + size - 1) >>> 12]) && this.touchesCode(addr, size)) {
+          this.onCodeWrite(p);
+          if (((addr + size - 1) >>> 12) !== p) this.onCodeWrite(p + 1);
+        }
         switch (size) {
           case 1: this.ram[addr] = value; return;
           case 2: this.view.setUint16(addr, value, true); return;
@@ -80,6 +103,7 @@ export class PhysicalMemory {
   load(addr: number, bytes: Uint8Array): void {
     if (addr < 0 || addr + bytes.length > this.ramBytes) throw new RangeError(`image of ${bytes.length} bytes at 0x${addr.toString(16)} does not fit in ${this.ramBytes} bytes of RAM`);
     this.ram.set(bytes, addr);
+    if (bytes.length === 0) return;
     for (let p = addr >>> 12; p <= (addr + bytes.length - 1) >>> 12; p++) if (this.codePage[p]) this.onCodeWrite(p);
   }
 }

@@ -101,7 +101,7 @@ function fastRun(cpu: Cpu, i: Instr, movs: boolean, size: number, n: number): nu
   const pS = movs ? cpu.translate(linS, ACC_READ, user) : 0;
   const pD = cpu.translate(linD, ACC_WRITE, user);
   if (!mem.isRamPage(pD - (pD & 0xfff)) || (movs && !mem.isRamPage(pS - (pS & 0xfff)))) return 0;
-  if (mem.codePage[Math.floor(pD / 4096)]) cpu.invalidateCodePage(Math.floor(pD / 4096));
+  if (mem.codePage[Math.floor(pD / 4096)] && mem.touchesCode(pD, bytes)) cpu.invalidateCodePage(Math.floor(pD / 4096));
   const ram = mem.ram;
   if (movs) {
     // Overlap with the destination ahead of the source changes the result of an element-by-element copy.
