@@ -26,7 +26,8 @@ export function programMeta(name: string): ProgramMeta {
   const src = readFileSync(join(PROGRAMS, `${name}.asm`), 'utf8');
   const meta: ProgramMeta = { diffs: [], description: src.split('\n')[0].replace(/^;\s*/, '') };
   for (const line of src.split('\n')) {
-    let m = /^;\s*QEMU-DIFF:\s*(.*?)\s*=>\s*(.*?)\s*(\(.*\))?\s*$/.exec(line);
+    // An explanation may follow in parentheses starting with "(QEMU".
+    let m = /^;\s*QEMU-DIFF:\s*(.*?)\s*=>\s*(.*?)\s*(\(QEMU.*\))?\s*$/.exec(line);
     if (m) meta.diffs.push([m[1], m[2]]);
     m = /^;\s*QEMU-EXIT:\s*(\d+)/.exec(line);
     if (m) meta.qemuExit = +m[1];

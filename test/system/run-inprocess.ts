@@ -1,59 +1,53 @@
-// A minimal machine for the system tests (CPU + RAM + COM1 output + isa-debug-exit) used until `ringstep run` exists, and for traces.
-import { Cpu, Stop } from '../../src/machine/cpu/cpu';
-import { PhysicalMemory } from '../../src/machine/memory/physical';
-import { PortBus } from '../../src/machine/io';
+// The in-process fallback for `ringstep run` (the same Machine, loader and exit statuses), used when dist/cli.js is not built.
+import { Machine } from '../../src/machine/machine';
 import { loadMultiboot } from '../../src/machine/boot/multiboot';
-import { CpuFault } from '../../src/machine/cpu/fault';
 import type { RunResult } from './harness';
 import { type TraceRecord, cpuRecord } from './trace';
 
-/** Build the machine and load a multiboot image; `out` collects serial output; `exit` is set by port 0xF4. */
-export function bootInProcess(image: Uint8Array, ramMiB = 64) {
-  const mem = new PhysicalMemory(ramMiB << 20);
-  const ports = new PortBus();
-  const state = { out: [] as string[], exit: -1 };
-  const cpu = new Cpu(mem, ports);
-  const write = (_p: number, _s: number, v: number) => { state.out.push(String.fromCharCode(v & 0xff)); };
-  ports.register(0x3f8, 1, { read: () => 0, write });
-  ports.register(0x3fd, 1, { read: () => 0x60, write: () => {} });
-  ports.register(0xe9, 1, { read: () => 0xe9, write });
-  ports.register(0xf4, 4, {
-    read: () => 0,
-    write: (_p, size, v) => { const x = size === 1 ? v & 0xff : size === 2 ? v & 0xffff : v >>> 0; state.exit = (x * 2 + 1) % 256; cpu.requestStop(); },
-  });
-  loadMultiboot(cpu, image);
-  return { cpu, state };
+/** Build the PC (RAM, PIC, PIT, APIC, COM1, isa-debug-exit) and load a multiboot image, as `ringstep run --boot multiboot` does. */
+export function bootInProcess(image: Uint8Array): { m: Machine; out: number[] } {
+  const out: number[] = [];
+  const m = new Machine({ onOutput: (b) => out.push(b) });
+  loadMultiboot(m.cpu, image);
+  return { m, out };
 }
 
-/** Run an image to its exit: status as `ringstep run` defines it (98 triple fault, 124 budget). */
+/** Run an image to its end; the status is the one `ringstep run` gives (98 triple fault, 124 budget or halted for good). */
 export function runInProcess(image: Uint8Array, maxInstructions: number): RunResult {
-  const { cpu, state } = bootInProcess(image);
-  let stderr = '';
-  let status = 124;
-  for (;;) {
-    const r = cpu.run(Math.min(cpu.icount + 1_000_000, maxInstructions));
-    if (state.exit >= 0) { status = state.exit; break; }
-    if (r === Stop.TripleFault) { status = 98; stderr = `triple fault:\n  ${(cpu.tripleFault ?? []).join('\n  ')}\n`; break; }
-    if (r === Stop.Halted) { status = 99; stderr = 'halted with interrupts off\n'; break; }
-    if (cpu.icount >= maxInstructions) break;
+  const { m, out } = bootInProcess(image);
+  let left = maxInstructions;
+  let r = m.run(0);
+  while (left > 0) {
+    const slice = Math.min(left, 1_000_000);
+    r = m.run(slice);
+    if (r.reason !== 'budget') break;
+    left -= slice;
   }
-  return { transcript: state.out.join(''), status, stderr };
+  const transcript = Buffer.from(out).toString('latin1');
+  switch (r.reason) {
+    case 'exit': return { transcript, status: r.exitCode! & 0xff, stderr: '' };
+    case 'triple-fault': return { transcript, status: 98, stderr: `triple fault:\n  ${(m.cpu.tripleFault ?? []).join('\n  ')}\n` };
+    default: return { transcript, status: 124, stderr: `stopped: ${r.reason}\n` };
+  }
 }
 
 /**
- * Per-instruction trace: the register record at each instruction boundary (before the next
- * instruction runs, and at the first instruction of an exception handler), as QEMU's
- * `-d cpu -singlestep` logs it.
+ * Per-instruction trace with the same rule as `ringstep run --trace`: a record before each
+ * instruction and one at the first instruction of every exception or interrupt handler.
  */
 export function traceInProcess(image: Uint8Array, count: number): TraceRecord[] {
-  const { cpu, state } = bootInProcess(image);
-  const out: TraceRecord[] = [];
-  // Return from run() right after an exception is delivered, so the handler's first instruction gets its own record.
-  const raise = cpu.raise.bind(cpu);
-  cpu.raise = (f: CpuFault) => { raise(f); cpu.requestStop(); };
-  while (out.length < count && state.exit < 0 && !cpu.tripleFault) {
-    out.push(cpuRecord(cpu));
-    cpu.run(cpu.icount + 1);
+  const { m } = bootInProcess(image);
+  const cpu = m.cpu;
+  cpu.stopAfterDelivery = true;
+  const recs: TraceRecord[] = [];
+  let lastIcount = -1, lastRip = NaN;
+  while (recs.length < count) {
+    if (cpu.icount !== lastIcount || cpu.rip !== lastRip) {
+      recs.push(cpuRecord(cpu));
+      lastIcount = cpu.icount; lastRip = cpu.rip;
+    }
+    const r = m.run(1);
+    if (r.reason !== 'budget') break;
   }
-  return out;
+  return recs;
 }

@@ -1,20 +1,21 @@
 // The CPU: architectural state, memory access through segmentation and the TLB, the decode cache and the run loop.
 import { CpuFault } from './fault';
-import { Instr } from './instr';
+import { Instr, OpKind, Seg } from './instr';
 import { decode } from './decoder';
 import { bindExec } from './exec/registry';
 import './exec/all';
 import { SegmentCache, SEG_DB, SEG_L, SEG_P, SEG_S } from './segment';
 import {
-  CR0_PE, CR0_PG, CR0_ET, CR0_CD, CR0_NW, EFER_LMA, FLAGS_FIXED1, IF, VM, AC, CR0_AM, TF,
+  CR0_PE, CR0_PG, CR0_ET, CR0_CD, CR0_NW, EFER_LMA, FLAGS_FIXED1, IF, VM, AC, CR0_AM, TF, RF,
 } from './registers';
 import { PhysicalMemory } from '../memory/physical';
 import { PortBus } from '../io';
 import {
-  Tlb, TLB_MASK, T_R_SUP, T_R_USER, T_W_SUP, T_W_USER, T_X_SUP, T_X_USER, T_RAM,
+  Tlb, TLB_MASK, T_R_SUP, T_R_USER, T_W_SUP, T_W_USER, T_X_SUP, T_X_USER, T_RAM, T_WFAST,
 } from '../mmu/tlb';
 import { pageWalk, ACC_READ, ACC_WRITE, ACC_EXEC, type Translation } from '../mmu/paging';
-import { deliverEvent, EVT_EXCEPTION, EVT_EXTERNAL } from './system/delivery';
+import { deliverEvent, EVT_EXCEPTION, EVT_EXTERNAL, EVT_NMI } from './system/delivery';
+import { BreakpointSet, decodeBreakpoints, matchData, matchInstruction, reportDebug, DR6_BS } from './system/debug';
 
 const TWO32 = 4294967296;
 const INV4096 = 1 / 4096;
@@ -50,8 +51,13 @@ export interface ApicLink {
   setCr8(v: number): void;
 }
 
-/** Where an external interrupt comes from (the PIC/APIC router). */
-export interface IrqSource { hasInterrupt(): boolean; acknowledge(): number }
+/** Where an external interrupt comes from (the PIC/APIC router); NMI is optional. */
+export interface IrqSource { hasInterrupt(): boolean; acknowledge(): number; readonly nmiPending?: boolean; acknowledgeNmi?(): boolean }
+
+/** Vectors of fault-class exceptions: their EFLAGS image has RF set (SDM Vol. 3 18.3.1.1). */
+const FAULT_CLASS = (1 << 0) | (1 << 1) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 10) | (1 << 11) | (1 << 12) | (1 << 13) | (1 << 14) | (1 << 16) | (1 << 17) | (1 << 19) | (1 << 20);
+/** A TLB permission bit no entry has: masks with it never hit the fast path (alignment checking). */
+const T_NEVER = 256;
 
 /**
  * The x86-64 processor. Registers are int32 lo/hi pairs in a typed array (no BigInt on the hot
@@ -113,7 +119,7 @@ export class Cpu {
   /** Default stack address size in bytes (2, 4 or 8). */
   stackSize = 2;
   /** TLB permission masks for the current CPL. */
-  needR = T_R_SUP | T_RAM; needW = T_W_SUP | T_RAM; needX = T_X_SUP | T_RAM;
+  needR = T_R_SUP | T_RAM; needW = T_W_SUP | T_WFAST; needX = T_X_SUP | T_RAM;
 
   // ---- execution control ----
   /** Virtual time in ns: one per retired instruction, plus time skipped while halted. Drives TSC and devices. */
@@ -143,6 +149,27 @@ export class Cpu {
    * QEMU's `-d cpu -singlestep` logs it).
    */
   stopAfterDelivery = false;
+  // ---- debug features: TF, RF, DR0-DR3 breakpoints, NMI blocking. The hot loop pays nothing while none is active ----
+  /** The run loop executes one instruction per pass and checks debug conditions around it. */
+  private stepping = false;
+  /** icount, RFLAGS and delivery count at the start of the stepped instruction (-1: none). */
+  private stepIcount = -1;
+  private stepFlags = 0;
+  private stepDeliveries = 0;
+  /** Events delivered so far (to tell whether an instruction delivered one, e.g. INT n). */
+  deliveries = 0;
+  /** DR0-DR3 as decoded from DR7. */
+  readonly breakpoints4 = new BreakpointSet();
+  /** DR6.Bn bits of data breakpoints hit by the current instruction (a trap after it). */
+  dataHits = 0;
+  /** Debug traps held back by a MOV SS / POP SS (delivered after the next instruction). */
+  private heldTraps = 0;
+  /** IRET loaded RF = 1: keep it for the instruction it returns to. */
+  rfLoaded = false;
+  /** An NMI handler is running (blocked until the next IRET). */
+  nmiBlocked = false;
+  /** Alignment checking may apply (CR0.AM at CPL 3): the memory fast paths are off, readSlow checks RFLAGS.AC. */
+  private alignArmed = false;
   /** Nesting of exception delivery, for #DF and triple fault (managed by system/delivery). */
   deliveryDepth = 0;
   firstFaultVector = -1;
@@ -160,6 +187,8 @@ export class Cpu {
   private readonly codeCache: (Instr | undefined)[][] = [];
   /** Pages that hold tails of instructions starting in another page: page -> start pages. */
   private readonly codeSpill = new Map<number, number[]>();
+  /** Instructions decoded so far (a decode-cache statistic: re-decoding shows up here). */
+  decodeCount = 0;
   /** Bumped whenever a cached chain between instructions may be stale (code write, CR3/CR0/CR4, CS load, breakpoints). */
   epoch = 0;
   // ---- breakpoints (linear addresses); empty set = no cost ----
@@ -233,8 +262,10 @@ export class Cpu {
     const ss = this.segs[2];
     this.stackSize = this.bits === 64 ? 8 : (ss.attr & SEG_DB) ? 4 : 2;
     const user = this.cpl === 3;
-    this.needR = (user ? T_R_USER : T_R_SUP) | T_RAM;
-    this.needW = (user ? T_W_USER : T_W_SUP) | T_RAM;
+    this.alignArmed = user && (this.cr0 & CR0_AM) !== 0;
+    const never = this.alignArmed ? T_NEVER : 0;
+    this.needR = (user ? T_R_USER : T_R_SUP) | T_RAM | never;
+    this.needW = (user ? T_W_USER : T_W_SUP) | T_WFAST | never;
     this.needX = (user ? T_X_USER : T_X_SUP) | T_RAM;
     if (oldBits !== this.bits) this.emit('mode', this.bits);
     if (oldCpl !== this.cpl) this.emit('cpl', this.cpl);
@@ -325,6 +356,7 @@ export class Cpu {
       this.hi = this.mem.view.getInt32(p + 4, true);
       return this.mem.view.getInt32(p, true);
     }
+    if (this.alignArmed) this.checkAlignment(lin, 8);
     const lo = this.readSlow(lin, 4, this.cpl === 3);
     this.hi = this.readSlow(lin + 4, 4, this.cpl === 3);
     return lo;
@@ -351,6 +383,7 @@ export class Cpu {
       this.mem.view.setInt32(p, lo, true); this.mem.view.setInt32(p + 4, hi, true);
       return;
     }
+    if (this.alignArmed) this.checkAlignment(lin, 8);
     // Check both halves are writable before writing either (precise exceptions).
     this.translate(lin, ACC_WRITE, this.cpl === 3);
     this.translate(this.linAdd(lin, 7), ACC_WRITE, this.cpl === 3);
@@ -387,6 +420,8 @@ export class Cpu {
 
   /** Access `size` bytes possibly crossing a page, through the full translation. */
   readSlow(lin: number, size: number, user: boolean): number {
+    if (user && this.alignArmed) this.checkAlignment(lin, size);
+    if (this.breakpoints4.dataCount !== 0) this.dataHits |= matchData(this.breakpoints4, lin, size, false);
     const o = lin & 0xfff;
     if (o + size <= 4096) {
       const p = this.translate(lin, ACC_READ, user);
@@ -405,6 +440,8 @@ export class Cpu {
   }
 
   writeSlow(lin: number, size: number, v: number, user: boolean): void {
+    if (user && this.alignArmed) this.checkAlignment(lin, size);
+    if (this.breakpoints4.dataCount !== 0) this.dataHits |= matchData(this.breakpoints4, lin, size, true);
     const o = lin & 0xfff;
     if (o + size <= 4096) {
       const p = this.translate(lin, ACC_WRITE, user);
@@ -418,6 +455,11 @@ export class Cpu {
       const b = (v >>> (8 * k)) & 0xff;
       if (k < 4096 - o) this.mem.write(p0 + k, 1, b); else this.mem.write(p1 + k - (4096 - o), 1, b);
     }
+  }
+
+  /** #AC(0) for a misaligned CPL-3 data access while CR0.AM and RFLAGS.AC are set. */
+  private checkAlignment(lin: number, size: number): void {
+    if ((this.flags & AC) !== 0 && (lin & (size - 1)) !== 0) throw new CpuFault(17, 0);
   }
 
   /**
@@ -440,10 +482,10 @@ export class Cpu {
     }
     if (this.mem.isRamPage(physPage)) {
       flags |= T_RAM;
-      if (this.mem.codePage[physPage / 4096]) {
-        if (access === ACC_WRITE) this.invalidateCodePage(physPage / 4096);
-        else flags &= ~(T_W_SUP | T_W_USER);
-      }
+      // Pages with decoded code keep writes on the slow path, where the code-line check runs.
+      if (!this.mem.codePage[physPage / 4096]) flags |= T_WFAST;
+      // Pages a data breakpoint watches stay off the fast path, so that readSlow/writeSlow see every access.
+      if (this.breakpoints4.dataCount !== 0 && this.breakpoints4.watchesPage(page)) flags &= ~(T_RAM | T_WFAST);
     }
     t.fill(page, physPage, flags);
     return physPage + (lin & 0xfff);
@@ -506,16 +548,19 @@ export class Cpu {
       const ins = new Instr();
       this.fetchBase = lin;
       decode(this.decodeScratchFetch, this.bits, ins);
+      this.decodeCount++;
       ins.phys = phys;
       ins.exec = bindExec(ins);
       if (arr === undefined) { arr = this.codeCache[pg] = []; }
       if (!this.mem.codePage[pg]) { this.mem.codePage[pg] = 1; this.tlb.protectPhysPage(pg * 4096); }
       arr[off] = ins;
+      this.mem.markCode(phys, Math.min(ins.len, 4096 - off));
       if (off + ins.len > 4096) {
         const p2 = this.translate(this.linAdd(lin, ins.len - 1), ACC_EXEC, this.cpl === 3);
         const pg2 = Math.floor(p2 / 4096);
         if (pg2 * 4096 < this.mem.ramBytes) {
           if (!this.mem.codePage[pg2]) { this.mem.codePage[pg2] = 1; this.tlb.protectPhysPage(pg2 * 4096); }
+          this.mem.markCode(pg2 * 4096, off + ins.len - 4096);
           const l = this.codeSpill.get(pg2);
           if (l) l.push(pg); else this.codeSpill.set(pg2, [pg]);
         }
@@ -534,11 +579,15 @@ export class Cpu {
   /** Drop every decoded instruction of a physical page (guest wrote to it). */
   invalidateCodePage(page: number): void {
     if (this.codeCache[page] !== undefined) this.codeCache[page] = undefined as unknown as (Instr | undefined)[];
-    this.mem.codePage[page] = 0;
+    if (this.mem.codePage[page]) {
+      this.mem.codePage[page] = 0;
+      this.mem.clearCodeLines(page);
+      this.tlb.unprotectPhysPage(page * 4096);
+    }
     const spill = this.codeSpill.get(page);
     if (spill) {
       this.codeSpill.delete(page);
-      for (const p of spill) { this.codeCache[p] = undefined as unknown as (Instr | undefined)[]; this.mem.codePage[p] = 0; }
+      for (const p of spill) this.invalidateCodePage(p);
     }
     this.epoch++;
   }
@@ -548,6 +597,8 @@ export class Cpu {
     this.codeCache.length = 0;
     this.codeSpill.clear();
     this.mem.codePage.fill(0);
+    this.mem.codeLine.fill(0);
+    this.tlb.flush(false);
     this.epoch++;
   }
 
@@ -570,6 +621,13 @@ export class Cpu {
       if (!this.boundary()) break;
       // Come back to the boundary when an interrupt shadow (STI, MOV SS) ends.
       this.limit = this.shadowUntil > this.icount ? Math.min(this.sliceEnd, this.shadowUntil) : this.sliceEnd;
+      if (this.stepping) {
+        // Debug features active: one instruction, then the trap checks (afterStep).
+        this.limit = Math.min(this.limit, this.icount + 1);
+        this.stepIcount = this.icount; this.stepFlags = this.flags; this.stepDeliveries = this.deliveries;
+        this.rfLoaded = false;
+        prev = null;
+      }
       let rip: number = this.rip;
       try {
         while (this.icount < this.limit) {
@@ -612,8 +670,10 @@ export class Cpu {
         this.curRip = rip;
         prev = null;
         this.raise(e);
+        if (this.stepIcount >= 0) { this.stepIcount = -1; this.dataHits = 0; }
         if (this.stopAfterDelivery) break;
       }
+      if (this.stepIcount >= 0 && this.afterStep(prev) && (this.stopAfterDelivery || this.tripleFault)) break;
       if (this.icount >= this.sliceEnd) break;
       prev = null;
     }
@@ -627,6 +687,15 @@ export class Cpu {
   private boundary(): boolean {
     if (this.tripleFault) { this.stopReason = Stop.TripleFault; return false; }
     if (this.stopReason !== Stop.Budget) return false;
+    const irq = this.irq;
+    if (irq !== null && irq.nmiPending === true && !this.nmiBlocked && this.icount >= this.shadowUntil && irq.acknowledgeNmi?.()) {
+      // NMI: not maskable by IF; further NMIs are held until the handler's IRET.
+      this.halted = false;
+      this.nmiBlocked = true;
+      this.deliver(2, -1, EVT_NMI);
+      if (this.tripleFault) { this.stopReason = Stop.TripleFault; return false; }
+      if (this.stopAfterDelivery) return false;
+    }
     const canIrq = (this.flags & IF) !== 0 && this.icount >= this.shadowUntil;
     if (canIrq && this.irq !== null && this.irq.hasInterrupt()) {
       const vector = this.irq.acknowledge();
@@ -637,19 +706,72 @@ export class Cpu {
     }
     if (this.halted) { this.stopReason = Stop.Halted; return false; }
     if (this.icount >= this.sliceEnd) return false;
+    const bp = this.breakpoints4;
+    if (bp.key7 !== (this.dr[7] >>> 0)) this.debugRegistersChanged();
+    this.stepping = (this.flags & (TF | RF)) !== 0 || bp.execCount !== 0 || bp.dataCount !== 0 || this.heldTraps !== 0;
+    if (this.stepping && bp.execCount !== 0 && !(this.flags & RF)) {
+      // Instruction breakpoint: a fault before the instruction executes (the handler sets RF in the image to go on).
+      const hit = matchInstruction(bp, this.codeLinear(this.rip));
+      if (hit !== 0) {
+        reportDebug(this, hit);
+        this.curRip = this.rip;
+        this.deliver(1, -1, EVT_EXCEPTION);
+        if (this.tripleFault) { this.stopReason = Stop.TripleFault; return false; }
+        if (this.stopAfterDelivery) return false;
+        return this.boundary();
+      }
+    }
     return true;
+  }
+
+  /**
+   * After an instruction ran in stepping mode: clear RF, then deliver the debug traps it caused
+   * (single step with DR6.BS, data breakpoints with DR6.Bn). A MOV SS / POP SS holds them until
+   * after the next instruction. Returns true when #DB was delivered.
+   */
+  private afterStep(ins: Instr | null): boolean {
+    const start = this.stepIcount;
+    this.stepIcount = -1;
+    let bits = this.dataHits;
+    this.dataHits = 0;
+    if (this.icount !== start + 1) return false;
+    if ((this.stepFlags & RF) !== 0 && !this.rfLoaded) this.flags &= ~RF;
+    this.rfLoaded = false;
+    // INT n, INT3, INTO clear TF on delivery: no single-step trap after them.
+    if ((this.stepFlags & TF) !== 0 && this.deliveries === this.stepDeliveries) bits |= DR6_BS;
+    bits |= this.heldTraps;
+    this.heldTraps = 0;
+    if (bits === 0) return false;
+    if (ins !== null && ((ins.mnem === 'mov' && ins.k0 === OpKind.Seg) || (ins.mnem === 'pop' && ins.k0 === OpKind.Seg)) && ins.r0 === Seg.SS) {
+      this.heldTraps = bits;
+      return false;
+    }
+    reportDebug(this, bits);
+    this.curRip = this.rip;
+    this.deliver(1, -1, EVT_EXCEPTION);
+    if (this.tripleFault) { this.stopReason = Stop.TripleFault; this.limit = 0; }
+    return true;
+  }
+
+  /** Decode DR0-DR3/DR7 again (MOV DRn, state restore); flush the TLB when the watched pages change. */
+  debugRegistersChanged(): void {
+    if (decodeBreakpoints(this, this.breakpoints4)) this.flushTlb(false);
+    this.attention();
   }
 
   /** Deliver a fault raised by an instruction (architectural state is as before it). */
   raise(f: CpuFault): void {
     if (f.vector === 14) this.cr2 = f.address;
-    this.deliver(f.vector, f.errorCode, EVT_EXCEPTION);
+    this.events.onDeliver?.(f.vector, f.errorCode, EVT_EXCEPTION);
+    this.deliveries++;
+    deliverEvent(this, f.vector, f.errorCode, EVT_EXCEPTION, ((FAULT_CLASS >> f.vector) & 1) !== 0);
     if (this.tripleFault) { this.stopReason = Stop.TripleFault; this.limit = 0; }
   }
 
   /** Deliver an interrupt or exception through the IVT/IDT (see system/delivery). */
   deliver(vector: number, errorCode: number, kind: number): void {
     this.events.onDeliver?.(vector, errorCode, kind);
+    this.deliveries++;
     deliverEvent(this, vector, errorCode, kind);
   }
 

@@ -12,6 +12,7 @@ import './system-control';
 import './system-msr';
 import './system-far';
 import './system-syscall';
+import './system-bound';
 import './multiply-divide';
 import './shift-rotate';
 import './bit-test-scan';

@@ -92,7 +92,7 @@ registerBinder('mov', (i: Instr) => {
         else cpu.dr[7] = ((lo | DR7_FIXED1) & ~0xd800) >>> 0;
       }
       cpu.emit('dr', n);
-      cpu.attention();
+      cpu.debugRegistersChanged();
     };
   }
   return undefined;

@@ -4,7 +4,7 @@ import { CpuFault } from '../fault';
 import { type Instr, OpKind } from '../instr';
 import { memLinear } from '../operands';
 import { getOF } from '../flags';
-import { IOPL, VM } from '../registers';
+import { IOPL, RF, VM } from '../registers';
 import { farCall, farJump, farReturn } from '../system/far-transfer';
 import { iret } from '../system/iret';
 import { EVT_INT1, EVT_SOFT_EXCEPTION, EVT_SOFTWARE } from '../system/delivery';
@@ -44,7 +44,12 @@ register('retf', (cpu: Cpu, i: Instr): void => {
   farReturn(cpu, i.osize, i.k0 === OpKind.Imm ? i.immLo & 0xffff : 0);
 });
 
-register(['iret', 'iretd', 'iretq'], (cpu: Cpu, i: Instr): void => iret(cpu, i.osize));
+register(['iret', 'iretd', 'iretq'], (cpu: Cpu, i: Instr): void => {
+  iret(cpu, i.osize);
+  // IRET ends NMI blocking, and an RF it loads must survive until the instruction it returns to has run.
+  cpu.nmiBlocked = false;
+  if (cpu.flags & RF) cpu.rfLoaded = true;
+});
 
 /** Deliver a software interrupt now (RIP already points past the instruction); stop on a triple fault. */
 function softInterrupt(cpu: Cpu, vector: number, kind: number): void {

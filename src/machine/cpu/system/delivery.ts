@@ -19,6 +19,11 @@ export const EVT_NMI = 5;
 const TWO32 = 4294967296;
 const CANON = 140737488355328;
 
+/** Fault-class vectors other than #DB (whose faults are instruction breakpoints and DR7.GD). */
+const FAULT_CLASS = (1 << 0) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 10) | (1 << 11) | (1 << 12) | (1 << 13) | (1 << 14) | (1 << 16) | (1 << 17) | (1 << 19) | (1 << 20);
+/** RF bit to OR into the pushed RFLAGS image of the delivery in progress. */
+let rfImage = 0;
+
 const BENIGN = 0, CONTRIBUTORY = 1, PAGE_FAULT = 2;
 function exceptionClass(v: number): number {
   if (v === 0 || (v >= 10 && v <= 13)) return CONTRIBUTORY;
@@ -41,11 +46,14 @@ function ripHex(v: number): string { return (v < 0 ? v + 2 ** 64 : v).toString(1
  * gives #DF; anything during #DF delivery is a triple fault, which stops the machine with
  * `cpu.tripleFault` holding the chain).
  */
-export function deliverEvent(cpu: Cpu, vector: number, errorCode: number, kind: number): void {
+export function deliverEvent(cpu: Cpu, vector: number, errorCode: number, kind: number, faultClass = false): void {
   const chain: string[] = [];
   let v = vector, e = errorCode, k = kind;
   for (let guard = 0; guard < 8; guard++) {
     chain.push(describe(cpu, v, e, k));
+    // A fault-class exception pushes RFLAGS with RF = 1, so that the faulting instruction, when
+    // restarted by IRET, does not hit its own instruction breakpoint again (SDM Vol. 3 18.3.1.1).
+    rfImage = guard === 0 ? (faultClass ? RF : 0) : (((FAULT_CLASS >> v) & 1) !== 0 && k === EVT_EXCEPTION ? RF : 0);
     try {
       deliverOnce(cpu, v, e, k);
       return;
@@ -143,7 +151,7 @@ function deliverLong(cpu: Cpu, v: number, e: number, kind: number): void {
   }
   rsp = rsp - (((rsp % 16) + 16) % 16);
   const flags = getFlags(cpu);
-  const frame = [cpu.segs[Seg.SS].selector, cpu.regs[RSP << 1 | 1] * TWO32 + (cpu.regs[RSP << 1] >>> 0), flags, cpu.segs[Seg.CS].selector, cpu.rip];
+  const frame = [cpu.segs[Seg.SS].selector, cpu.regs[RSP << 1 | 1] * TWO32 + (cpu.regs[RSP << 1] >>> 0), flags | rfImage, cpu.segs[Seg.CS].selector, cpu.rip];
   if (e >= 0) frame.push(e);
   const user = newCpl === 3;
   let sp = rsp;
@@ -179,6 +187,9 @@ function deliverProtected(cpu: Cpu, v: number, e: number, kind: number): void {
   const offset = gate32 ? (((g.hi & 0xffff0000) | (g.lo & 0xffff)) >>> 0) : g.lo & 0xffff;
   const { d, newCpl } = gateTarget(cpu, sel, ext);
   const flags = getFlags(cpu);
+  const v86 = (flags & VM) !== 0;
+  // From virtual-8086 mode only a ring-0, non-conforming handler may run (SDM Vol. 3 20.3.1.1).
+  if (v86 && newCpl !== 0) throw new CpuFault(13, (sel & 0xfffc) | ext);
   const itemSize = gate32 ? 4 : 2;
   const oldSS = cpu.segs[Seg.SS].selector, oldSP = getSP(cpu);
   let ssBase: number, sp: number, spMask: number, newSS: { lo: number; hi: number; sel: number } | null = null;
@@ -204,8 +215,10 @@ function deliverProtected(cpu: Cpu, v: number, e: number, kind: number): void {
     sp = oldSP;
   }
   const frame: number[] = [];
+  // Leaving virtual-8086 mode also saves the real-mode data segment registers (GS first).
+  if (v86) frame.push(cpu.segs[Seg.GS].selector, cpu.segs[Seg.FS].selector, cpu.segs[Seg.DS].selector, cpu.segs[Seg.ES].selector);
   if (newSS) frame.push(oldSS, oldSP);
-  frame.push(flags, cpu.segs[Seg.CS].selector, cpu.rip);
+  frame.push(flags | rfImage, cpu.segs[Seg.CS].selector, cpu.rip);
   if (e >= 0) frame.push(e);
   const user = newCpl === 3;
   for (const item of frame) {
@@ -214,6 +227,7 @@ function deliverProtected(cpu: Cpu, v: number, e: number, kind: number): void {
   }
   if (newSS) loadCache(cpu.segs[Seg.SS], newSS.sel, newSS.lo, newSS.hi);
   loadCache(cpu.segs[Seg.CS], (sel & 0xfffc) | newCpl, d.lo, d.hi);
+  if (v86) for (const s of [Seg.ES, Seg.DS, Seg.FS, Seg.GS]) { const c = cpu.segs[s]; c.selector = 0; c.base = 0; c.limit = 0; c.attr = 0; c.valid = false; }
   cpu.updateStackSize();
   if (spMask === 0xffff) cpu.set16(RSP, sp); else cpu.set32(RSP, sp);
   cpu.flags = flags & ~(TF | NT | RF | VM | ((t & 1) === 0 ? IF : 0));
