@@ -79,14 +79,13 @@ export async function runCommand(argv: string[]): Promise<number> {
       if (lines.length) writeSync(fd, lines.join('\n') + '\n');
     } finally { closeSync(fd); }
   } else {
-    let left = maxInstr;
+    // --max-instructions counts retired instructions, not virtual time spent halted.
     for (;;) {
-      const slice = Math.min(left, 1_000_000);
-      result = m.run(slice);
+      const left = maxInstr - m.cpu.retired;
+      if (left <= 0) break;
+      result = m.run(Math.min(left, 1_000_000));
       flush();
       if (result.reason !== 'budget') break;
-      left -= slice;
-      if (left <= 0) break;
     }
   }
   flush();

@@ -1,9 +1,11 @@
 // Runs one system test program under QEMU (the oracle) and under Ringstep, and compares serial transcripts and exit codes.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInProcess } from './run-inprocess';
+import { haveQemu } from '../helpers/qemu';
+import { haveNasm } from '../helpers/nasm';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const PROGRAMS = join(ROOT, 'test/system/programs');
@@ -19,8 +21,9 @@ export interface RunResult { transcript: string; status: number; stderr: string 
  *   substitution is applied to QEMU's transcript before comparing.
  * - `; QEMU-EXIT: n` / `; EXIT: n`: exit status under QEMU / under Ringstep when they must differ
  *   (a QEMU difference changes the failure count; a triple fault ends QEMU with 0 and Ringstep with 98).
+ * - `; STDERR: text`: a line Ringstep must print on stderr (the cause chain of a triple fault).
  */
-export interface ProgramMeta { diffs: [string, string][]; qemuExit?: number; exit?: number; description: string }
+export interface ProgramMeta { diffs: [string, string][]; qemuExit?: number; exit?: number; stderr?: string; description: string }
 
 export function programMeta(name: string): ProgramMeta {
   const src = readFileSync(join(PROGRAMS, `${name}.asm`), 'utf8');
@@ -33,6 +36,8 @@ export function programMeta(name: string): ProgramMeta {
     if (m) meta.qemuExit = +m[1];
     m = /^;\s*EXIT:\s*(\d+)/.exec(line);
     if (m) meta.exit = +m[1];
+    m = /^;\s*STDERR:\s*(.*?)\s*$/.exec(line);
+    if (m) meta.stderr = m[1];
   }
   return meta;
 }
@@ -59,28 +64,70 @@ export function programNames(): string[] {
 
 export const QEMU_ARGS = ['-cpu', 'max', '-serial', 'stdio', '-display', 'none', '-no-reboot', '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04'];
 
-/** Run an image under qemu-system-x86_64 (TCG). */
-export function runQemu(bin: string, extra: string[] = [], timeoutMs = 30000): RunResult {
-  const r = spawnSync('qemu-system-x86_64', ['-kernel', bin, ...QEMU_ARGS, ...extra], { encoding: 'latin1', timeout: timeoutMs, maxBuffer: 1 << 30 });
-  return { transcript: r.stdout ?? '', status: r.status ?? -1, stderr: r.stderr ?? '' };
+/** True when QEMU and nasm can run; under CI a missing one throws (a failure, never a skip). */
+export function systemToolsPresent(): boolean {
+  const q = haveQemu(), n = haveNasm();
+  return q && n;
 }
 
-/** True when the `ringstep run` CLI has been built. */
-export function cliAvailable(): boolean {
-  const cli = join(ROOT, 'dist/cli.js');
-  if (!existsSync(cli)) return false;
-  const r = spawnSync(process.execPath, [cli, 'run', '--help'], { encoding: 'utf8', timeout: 10000 });
-  return r.status === 0 || /run/.test(r.stdout + r.stderr);
+/** Run a command to its end without blocking the event loop (so QEMU and Ringstep runs overlap). */
+export function run(cmd: string, args: string[], timeoutMs: number): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [], err: Buffer[] = [];
+    p.stdout.on('data', (b: Buffer) => out.push(b));
+    p.stderr.on('data', (b: Buffer) => err.push(b));
+    const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
+    p.on('error', reject);
+    p.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ transcript: Buffer.concat(out).toString('latin1'), status: code ?? (signal ? -1 : -1), stderr: Buffer.concat(err).toString('latin1') });
+    });
+  });
+}
+
+/** Run an image under qemu-system-x86_64 (TCG). */
+export function runQemu(bin: string, extra: string[] = [], timeoutMs = 60000): Promise<RunResult> {
+  return run('qemu-system-x86_64', ['-kernel', bin, ...QEMU_ARGS, ...extra], timeoutMs);
+}
+
+/** Newest modification time of the files under a directory. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** The CLI to test: dist/cli.js, or RINGSTEP_CLI (a path to another build of it). */
+export const CLI = process.env.RINGSTEP_CLI ?? join(ROOT, 'dist/cli.js');
+let cliState: 'cli' | 'in-process' | undefined;
+
+/**
+ * How Ringstep runs the programs: the `ringstep run` CLI (dist/cli.js, built by `npm test` /
+ * `npm run build`) when it is at least as new as src/machine and src/cli. Under CI a missing or
+ * stale CLI is an error. Locally, a missing or stale build falls back to the same Machine run
+ * in-process (test/system/run-inprocess.ts), with a note; RINGSTEP_INPROCESS=1 forces that.
+ * RINGSTEP_CLI=path tests another build of the CLI (used as given, without the age check).
+ */
+export function ringstepMode(): 'cli' | 'in-process' {
+  if (cliState) return cliState;
+  if (process.env.RINGSTEP_INPROCESS && !process.env.CI) return (cliState = 'in-process');
+  const fresh = existsSync(CLI) && (!!process.env.RINGSTEP_CLI || statSync(CLI).mtimeMs >= Math.max(newest(join(ROOT, 'src/machine')), newest(join(ROOT, 'src/cli'))));
+  if (fresh) return (cliState = 'cli');
+  if (process.env.CI) throw new Error('dist/cli.js is missing or older than src/: run `npm run build` first (npm test does)');
+  console.log('# dist/cli.js is missing or stale: running Ringstep in-process (npm run build to use the CLI)');
+  return (cliState = 'in-process');
 }
 
 export const MAX_INSTRUCTIONS = 20_000_000;
 
-/** Run an image under Ringstep: the `ringstep run` CLI when built (RINGSTEP_INPROCESS=1 forces the in-process machine). */
-export function runRingstep(bin: string): RunResult {
-  if (!process.env.RINGSTEP_INPROCESS && cliAvailable()) {
-    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'run', bin, '--boot', 'multiboot', '--max-instructions', String(MAX_INSTRUCTIONS)],
-      { encoding: 'latin1', timeout: 120000, maxBuffer: 1 << 30 });
-    return { transcript: r.stdout ?? '', status: r.status ?? -1, stderr: r.stderr ?? '' };
+/** Run an image under Ringstep (see ringstepMode). */
+export async function runRingstep(bin: string): Promise<RunResult> {
+  if (ringstepMode() === 'cli') {
+    return run(process.execPath, [CLI, 'run', bin, '--boot', 'multiboot', '--max-instructions', String(MAX_INSTRUCTIONS)], 120000);
   }
   return runInProcess(readFileSync(bin), MAX_INSTRUCTIONS);
 }

@@ -70,6 +70,7 @@ export function restoreCpu(cpu: Cpu, s: CpuState): void {
   cpu.tripleFault = s.tripleFault ? [...s.tripleFault] : null;
   for (const f of extraCpuFields) if (f.name in s.extra) f.restore(cpu, s.extra[f.name]);
   cpu.invalidateAllCode();
+  cpu.debugRegistersChanged();
   cpu.updateMode();
   cpu.flushTlb(false);
 }

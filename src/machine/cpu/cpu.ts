@@ -3,6 +3,7 @@ import { CpuFault } from './fault';
 import { Instr, OpKind, Seg } from './instr';
 import { decode } from './decoder';
 import { bindExec } from './exec/registry';
+import { compileBlock, endsBlock, HOT_THRESHOLD, MAX_BLOCK, type Block } from './block-compiler';
 import './exec/all';
 import { SegmentCache, SEG_DB, SEG_L, SEG_P, SEG_S } from './segment';
 import {
@@ -603,6 +604,64 @@ export class Cpu {
   }
 
   // =====================================================================================
+  // The block tier
+  // =====================================================================================
+
+  /** Compile the fall-through run that starts with `first` at `rip` into a block (see block-compiler.ts). */
+  private buildBlock(first: Instr, rip: number): void {
+    const instrs = [first], starts = [rip];
+    const page = Math.floor(this.codeLinear(rip) / 4096);
+    let r = rip, ins = first;
+    while (instrs.length < MAX_BLOCK && !endsBlock(ins)) {
+      r += ins.len;
+      const lin = this.codeLinear(r);
+      // Stay inside the page, clear of instructions that could cross into the next one.
+      if (Math.floor(lin / 4096) !== page || (lin & 0xfff) > 4096 - 15) break;
+      if (this.breakpoints.size !== 0 && this.breakpoints.has(lin)) break;
+      let next: Instr | null;
+      try { next = this.decodedAt(lin); } catch { break; }
+      if (next === null) break;
+      instrs.push(next); starts.push(r); ins = next;
+    }
+    if (instrs.length < 2) return;
+    const run = compileBlock(instrs, starts);
+    if (!run) return;
+    const phys = first.phys;
+    first.block = {
+      rip, epoch: this.epoch, bits: this.bits, phys, page: this.codeCache[Math.floor(phys / 4096)],
+      n: instrs.length, end: r + ins.len, last: ins, run,
+    } satisfies Block;
+  }
+
+  /** A block from an earlier epoch is still right if its page still maps to the same decoded code and no breakpoint landed in it. */
+  private revalidateBlock(b: Block): boolean {
+    const pg = Math.floor(b.phys / 4096);
+    let ok = b.bits === this.bits && this.codeCache[pg] === b.page && b.page !== undefined;
+    if (ok) {
+      try { ok = this.translate(this.codeLinear(b.rip), ACC_EXEC, this.cpl === 3) === b.phys; } catch { ok = false; }
+    }
+    if (ok && this.breakpoints.size !== 0) {
+      const lo = this.codeLinear(b.rip), hi = this.codeLinear(b.end);
+      for (const a of this.breakpoints) if (a >= lo && a < hi) { ok = false; break; }
+    }
+    if (!ok) { b.epoch = -1; b.rip = NaN; return false; }
+    b.epoch = this.epoch;
+    return true;
+  }
+
+  /**
+   * The instruction already decoded at linear address `lin`, or null. Blocks only take
+   * instructions the interpreter has executed: decoding ahead could mistake data for code and
+   * mark its lines as code.
+   */
+  private decodedAt(lin: number): Instr | null {
+    const phys = this.translate(lin, ACC_EXEC, this.cpl === 3);
+    const arr = this.codeCache[Math.floor(phys / 4096)];
+    const hit = arr !== undefined ? arr[phys & 0xfff] : undefined;
+    return hit !== undefined && hit.bits === this.bits ? hit : null;
+  }
+
+  // =====================================================================================
   // The run loop
   // =====================================================================================
 
@@ -634,8 +693,10 @@ export class Cpu {
           rip = this.rip;
           let ins: Instr | null = null;
           const epoch = this.epoch;
+          this.curRip = rip;
+          let sequential = false;
           if (prev !== null && prev.linkEpoch === epoch) {
-            if (rip === prev.nextRip) ins = prev.next;
+            if (rip === prev.nextRip) { ins = prev.next; sequential = true; }
             else if (rip === prev.takenRip) ins = prev.taken;
           }
           if (ins === null) {
@@ -655,7 +716,17 @@ export class Cpu {
               else { prev.taken = ins; prev.takenRip = rip; }
             }
           }
-          this.curRip = rip;
+          // Block tier: run a compiled block starting here, or count entries towards compiling one.
+          const blk: Block | null = ins.block;
+          if (blk !== null) {
+            if (blk.rip === rip && this.icount + blk.n <= this.limit && (blk.epoch === epoch || this.revalidateBlock(blk))) {
+              blk.run(this);
+              prev = blk.last;
+              continue;
+            }
+          } else if (!sequential && ++ins.hits === HOT_THRESHOLD && !this.atBreakpoint) {
+            this.buildBlock(ins, rip);
+          }
           let n = rip + ins.len;
           if (n >= TWO32 && this.bits !== 64) n -= TWO32;
           ins.curEnd = n;
@@ -666,8 +737,8 @@ export class Cpu {
         }
       } catch (e) {
         if (!(e instanceof CpuFault)) throw e;
-        this.rip = rip;
-        this.curRip = rip;
+        // curRip is the faulting instruction (set before each fetch and each block step).
+        this.rip = this.curRip;
         prev = null;
         this.raise(e);
         if (this.stepIcount >= 0) { this.stepIcount = -1; this.dataHits = 0; }

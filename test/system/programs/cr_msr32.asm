@@ -1,4 +1,10 @@
 ; Scope 11: control-register and MSR checks in 32-bit mode (reserved CR4 bits and PG without PE are in the unit tests: QEMU 7.2 hangs on them): NW without CD, EFER reserved bits and LME while paging, unknown MSRs, PAT memory types, SYSENTER MSRs read back, RDMSR at CPL 3.
+; QEMU-DIFF: NW without CD vector=000000ff FAIL want=0000000d\nNW without CD ec=ffffffff FAIL want=00000000\ncr0 unchanged=20000011 FAIL want=00000011\nrdmsr unknown vector=000000ff FAIL want=0000000d\nrdmsr unknown ec=ffffffff FAIL want=00000000\nwrmsr unknown vector=000000ff FAIL want=0000000d\nwrmsr unknown ec=ffffffff FAIL want=00000000 => NW without CD vector=0000000d ok\nNW without CD ec=00000000 ok\ncr0 unchanged=00000011 ok\nrdmsr unknown vector=0000000d ok\nrdmsr unknown ec=00000000 ok\nwrmsr unknown vector=0000000d ok\nwrmsr unknown ec=00000000 ok (QEMU 7.2 accepts this without #GP(0))
+; QEMU-DIFF: efer reserved bit vector=000000ff FAIL want=0000000d\nefer reserved bit ec=ffffffff FAIL want=00000000 => efer reserved bit vector=0000000d ok\nefer reserved bit ec=00000000 ok (QEMU 7.2 accepts this without #GP(0))
+; QEMU-DIFF: efer.LME with paging on vector=000000ff FAIL want=0000000d\nefer.LME with paging on ec=ffffffff FAIL want=00000000 => efer.LME with paging on vector=0000000d ok\nefer.LME with paging on ec=00000000 ok (QEMU 7.2 accepts this without #GP(0))
+; QEMU-DIFF: pat type 2 vector=000000ff FAIL want=0000000d\npat type 2 ec=ffffffff FAIL want=00000000 => pat type 2 vector=0000000d ok\npat type 2 ec=00000000 ok (QEMU 7.2 accepts this without #GP(0))
+; QEMU-DIFF: END failures=0000000d => END failures=00000000
+; QEMU-EXIT: 27
 %include "rstest.inc"
 main32:
     mov ax, TSS_SEL

@@ -7,6 +7,7 @@ import { ACC_READ, ACC_WRITE } from '../../mmu/paging';
 import { CR0_EM, CR0_TS } from '../registers';
 import { sseCheck } from './sse-availability';
 import { fpuStatusWord } from './x87-control';
+import { physGet, physSet, tagOf, x87Regs } from './x87-stack';
 import { register } from './registry';
 
 /** MXCSR bits software may set: everything below bit 16 (DAZ is supported, so MXCSR_MASK = FFFFh). */
@@ -23,44 +24,6 @@ register('stmxcsr', (cpu: Cpu, i: Instr): void => {
   cpu.write32(memLinear(cpu, i, 4, true), cpu.mxcsr);
 });
 
-// ---- 80-bit extended precision <-> the float64 register file ----
-const F = new Float64Array(1), FI = new Int32Array(F.buffer);
-
-/** Encode a double as the 80-bit extended format: 64-bit significand with explicit integer bit, 15-bit exponent. */
-function toExtended(v: number, out: Int32Array): void {
-  F[0] = v;
-  const lo = FI[0], hi = FI[1];
-  const sign = hi < 0 ? 0x8000 : 0;
-  const e = (hi >>> 20) & 0x7ff;
-  let mLo = lo, mHi = hi & 0xfffff; // 52-bit fraction
-  let exp: number;
-  if (e === 0 && (mLo | mHi) === 0) { out[0] = 0; out[1] = 0; out[2] = sign; return; }
-  if (e === 0x7ff) {
-    exp = 0x7fff;
-  } else if (e === 0) {
-    // Double denormal: normalise into the wider exponent range.
-    let m = (mHi * 4294967296 + (mLo >>> 0));
-    let ex = 1 - 1023;
-    while (m < 2 ** 52) { m *= 2; ex--; }
-    mHi = Math.floor(m / 4294967296) & 0xfffff; mLo = m % 4294967296 | 0;
-    exp = ex + 16383;
-  } else exp = e - 1023 + 16383;
-  // Significand: integer bit (1, also for infinities/NaN), then the 52 fraction bits, then 11 zero bits.
-  const sigHi = (0x80000000 | (mHi << 11) | (mLo >>> 21)) | 0;
-  const sigLo = (mLo << 11) | 0;
-  out[0] = sigLo; out[1] = sigHi; out[2] = sign | exp;
-}
-
-/** Decode an 80-bit extended value (rounding the significand to 53 bits by truncation-free scaling). */
-function fromExtended(sigLo: number, sigHi: number, se: number): number {
-  const sign = se & 0x8000 ? -1 : 1;
-  const exp = se & 0x7fff;
-  const m = (sigHi >>> 0) * 4294967296 + (sigLo >>> 0);
-  if (exp === 0x7fff) return (sigHi & 0x7fffffff) === 0 && sigLo === 0 ? sign * Infinity : NaN;
-  return sign * m * 2 ** (exp - 16383 - 63);
-}
-
-const EXT = new Int32Array(3);
 
 function fxCheck(cpu: Cpu, i: Instr, write: boolean): number {
   // FXSAVE/FXRSTOR: #NM when CR0.TS or CR0.EM is set; the 512-byte area must be 16-byte aligned (#GP(0)).
@@ -90,11 +53,13 @@ function fxsave(cpu: Cpu, i: Instr): void {
   cpu.write64(at(16), 0, 0);
   cpu.write32(at(24), cpu.mxcsr);
   cpu.write32(at(28), MXCSR_MASK);
+  // ST(k) in 80 bits from the extended register file (the float64 view is only for display).
+  const ext = x87Regs(cpu);
+  for (let n = 0; n < 8; n++) physGet(cpu, n); // pick up values written to the float64 view
   for (let k = 0; k < 8; k++) {
     const phys = (cpu.fpuTop + k) & 7;
-    toExtended(cpu.fpuRegs[phys], EXT);
     const o = 32 + 16 * k;
-    cpu.write32(at(o), EXT[0]); cpu.write32(at(o + 4), EXT[1]); cpu.write16(at(o + 8), EXT[2]);
+    cpu.write32(at(o), ext[3 * phys]); cpu.write32(at(o + 4), ext[3 * phys + 1]); cpu.write16(at(o + 8), ext[3 * phys + 2]);
     cpu.write16(at(o + 10), 0); cpu.write32(at(o + 12), 0);
   }
   const nx = cpu.bits === 64 ? 16 : 8;
@@ -109,17 +74,16 @@ function fxrstor(cpu: Cpu, i: Instr): void {
   const fcw = cpu.read16(at(0)), fsw = cpu.read16(at(2)), ftw = cpu.read8(at(4));
   const top = (fsw >> 11) & 7;
   let tag = 0;
+  const regs: bigint[] = [];
   for (let k = 0; k < 8; k++) {
     const o = 32 + 16 * k;
-    const v = fromExtended(cpu.read32(at(o)), cpu.read32(at(o + 4)), cpu.read16(at(o + 8)));
-    const phys = (top + k) & 7;
-    cpu.fpuRegs[phys] = v;
+    const lo = cpu.read32(at(o)), hi = cpu.read32(at(o + 4)), se = cpu.read16(at(o + 8));
+    regs[(top + k) & 7] = (BigInt(se & 0xffff) << 64n) | (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
   }
   for (let n = 0; n < 8; n++) {
-    // Rebuild the full tag from the abridged one: empty (11), zero (01), special (10) or valid (00).
-    let t = 3;
-    if (ftw & (1 << n)) { const v = cpu.fpuRegs[n]; t = v === 0 ? 1 : Number.isFinite(v) ? 0 : 2; }
-    tag |= t << (2 * n);
+    physSet(cpu, n, regs[n]);
+    // Rebuild the full tag from the abridged one: empty (11), else valid (00), zero (01) or special (10) from the value.
+    tag |= (ftw & (1 << n) ? tagOf(regs[n]) : 3) << (2 * n);
   }
   cpu.fpuControl = (fcw & 0x1f3f) | 0x40;
   cpu.fpuStatus = fsw & ~0x3800;
@@ -133,4 +97,3 @@ function fxrstor(cpu: Cpu, i: Instr): void {
 register(['fxsave', 'fxsave64'], fxsave);
 register(['fxrstor', 'fxrstor64'], fxrstor);
 
-export { toExtended, fromExtended };

@@ -23,7 +23,7 @@ function readCr(cpu: Cpu, n: number): [number, number] {
     case 2: return [cpu.cr2 % TWO32 | 0, Math.floor(cpu.cr2 / TWO32) | 0];
     case 3: return [cpu.cr3 % TWO32 | 0, Math.floor(cpu.cr3 / TWO32) | 0];
     case 4: return [cpu.cr4, 0];
-    case 8: return [cpu.cr8, 0];
+    case 8: return [cpu.apic ? cpu.apic.getCr8() : cpu.cr8, 0];
     default: throw new CpuFault(6);
   }
 }

@@ -70,4 +70,6 @@ export function writeCr4(cpu: Cpu, value: number, hi = 0): void {
 export function writeCr8(cpu: Cpu, value: number, hi = 0): void {
   if (hi !== 0 || (value & ~0xf)) throw new CpuFault(13, 0);
   cpu.cr8 = value;
+  // CR8 is the local APIC's TPR[7:4] (SDM Vol. 3 10.8.6.1).
+  cpu.apic?.setCr8(value);
 }
