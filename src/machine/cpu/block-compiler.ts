@@ -2,8 +2,9 @@
 import type { Instr, ExecFn } from './instr';
 
 /**
- * A compiled block: the instructions from `rip` along the fall-through path, up to an
- * unconditional control transfer, the end of the page or MAX_BLOCK instructions. The compiled
+ * A compiled block: the instructions from `rip` along the fall-through path (and through direct
+ * JMP/CALL to targets in the same page), up to another unconditional control transfer, the end
+ * of the page or MAX_BLOCK instructions. The compiled
  * function sets RIP, the current-instruction RIP and the instruction count before each routine
  * (so faults, RDTSC and device reads see exact values), and leaves the block as soon as a
  * routine changes RIP (a taken branch), asks for attention (interrupts, I/O, stop requests) or
@@ -55,17 +56,19 @@ let compileSupported: boolean | undefined;
  * undefined when code generation is not available (a host that forbids `Function`, such as a
  * strict content-security policy): the interpreter then keeps running them one by one.
  */
-export function compileBlock(instrs: Instr[], starts: number[]): ((cpu: unknown) => void) | undefined {
+export function compileBlock(instrs: Instr[], starts: number[], nexts: number[]): ((cpu: unknown) => void) | undefined {
   if (compileSupported === false) return undefined;
   const n = instrs.length;
   const params: string[] = [];
   const args: (ExecFn | Instr)[] = [];
   let body = 'return function block(cpu) {\n  const ic = cpu.icount, ep = cpu.epoch;\n  try {\n';
   for (let k = 0; k < n; k++) {
-    const s = starts[k], e = s + instrs[k].len;
+    // e: where RIP must point after the instruction for the block to go on (the fall-through,
+    // or the target of a direct JMP/CALL the block follows); s + len is RIP during the routine.
+    const s = starts[k], e = nexts[k];
     params.push(`F${k}`, `I${k}`);
     args.push(instrs[k].exec, instrs[k]);
-    body += `    cpu.curRip = ${s}; cpu.rip = ${e}; cpu.icount = ic + ${k}; F${k}(cpu, I${k});\n`;
+    body += `    cpu.curRip = ${s}; cpu.rip = ${s + instrs[k].len}; cpu.icount = ic + ${k}; F${k}(cpu, I${k});\n`;
     if (k < n - 1) body += `    if (cpu.rip !== ${e} || cpu.limit === 0 || cpu.epoch !== ep) { cpu.icount = ic + ${k + 1}; return; }\n`;
   }
   body += `    cpu.icount = ic + ${n};\n  } catch (err) { cpu.rip = cpu.curRip; throw err; }\n};`;

@@ -609,27 +609,37 @@ export class Cpu {
 
   /** Compile the fall-through run that starts with `first` at `rip` into a block (see block-compiler.ts). */
   private buildBlock(first: Instr, rip: number): void {
-    const instrs = [first], starts = [rip];
+    const instrs = [first], starts = [rip], nexts: number[] = [];
     const page = Math.floor(this.codeLinear(rip) / 4096);
     let r = rip, ins = first;
-    while (instrs.length < MAX_BLOCK && !endsBlock(ins)) {
-      r += ins.len;
-      const lin = this.codeLinear(r);
+    for (;;) {
+      let next = r + ins.len;
+      if (this.bits !== 64) next %= TWO32;
+      // A direct JMP/CALL is followed when its target is in the same page.
+      const direct = (ins.mnem === 'jmp' || ins.mnem === 'call') && ins.k0 === OpKind.Rel;
+      if (direct) {
+        const t = next + (ins.immLo | 0);
+        next = ins.osize === 8 ? t : ins.osize === 4 ? t >>> 0 : t & 0xffff;
+      } else if (endsBlock(ins)) break;
+      nexts.push(next);
+      if (instrs.length >= MAX_BLOCK) break;
+      const lin = this.codeLinear(next);
       // Stay inside the page, clear of instructions that could cross into the next one.
       if (Math.floor(lin / 4096) !== page || (lin & 0xfff) > 4096 - 15) break;
       if (this.breakpoints.size !== 0 && this.breakpoints.has(lin)) break;
-      let next: Instr | null;
-      try { next = this.decodedAt(lin); } catch { break; }
-      if (next === null) break;
-      instrs.push(next); starts.push(r); ins = next;
+      let n: Instr | null;
+      try { n = this.decodedAt(lin); } catch { break; }
+      if (n === null) break;
+      instrs.push(n); starts.push(next); r = next; ins = n;
     }
+    if (nexts.length < instrs.length) nexts.push(r + ins.len);
     if (instrs.length < 2) return;
-    const run = compileBlock(instrs, starts);
+    const run = compileBlock(instrs, starts, nexts);
     if (!run) return;
     const phys = first.phys;
     first.block = {
       rip, epoch: this.epoch, bits: this.bits, phys, page: this.codeCache[Math.floor(phys / 4096)],
-      n: instrs.length, end: r + ins.len, last: ins, run,
+      n: instrs.length, end: Math.max(...starts.map((s2, k) => s2 + instrs[k].len)), last: ins, run,
     } satisfies Block;
   }
 
@@ -641,8 +651,10 @@ export class Cpu {
       try { ok = this.translate(this.codeLinear(b.rip), ACC_EXEC, this.cpl === 3) === b.phys; } catch { ok = false; }
     }
     if (ok && this.breakpoints.size !== 0) {
+      // The block lies within one page: any breakpoint in that page's part it covers disables it.
       const lo = this.codeLinear(b.rip), hi = this.codeLinear(b.end);
-      for (const a of this.breakpoints) if (a >= lo && a < hi) { ok = false; break; }
+      const pageLo = Math.floor(lo / 4096) * 4096;
+      for (const a of this.breakpoints) if (a >= pageLo && a < pageLo + 4096 && a >= Math.min(lo, hi - 4096) && a < hi) { ok = false; break; }
     }
     if (!ok) { b.epoch = -1; b.rip = NaN; return false; }
     b.epoch = this.epoch;
