@@ -188,6 +188,8 @@ export class Cpu {
   private readonly codeCache: (Instr | undefined)[][] = [];
   /** Pages that hold tails of instructions starting in another page: page -> start pages. */
   private readonly codeSpill = new Map<number, number[]>();
+  /** Compile hot runs of instructions into blocks (off: interpret every instruction; for differential tests). */
+  blockTier = true;
   /** Instructions decoded so far (a decode-cache statistic: re-decoding shows up here). */
   decodeCount = 0;
   /** Bumped whenever a cached chain between instructions may be stale (code write, CR3/CR0/CR4, CS load, breakpoints). */
@@ -736,7 +738,7 @@ export class Cpu {
               prev = blk.last;
               continue;
             }
-          } else if (!sequential && ++ins.hits === HOT_THRESHOLD && !this.atBreakpoint) {
+          } else if (!sequential && ++ins.hits === HOT_THRESHOLD && !this.atBreakpoint && this.blockTier) {
             this.buildBlock(ins, rip);
           }
           let n = rip + ins.len;
