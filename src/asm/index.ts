@@ -43,6 +43,7 @@
 import { DiagnosticSink } from './diagnostics';
 import { layout } from './layout';
 import { parseNasm } from './nasm/front-end';
+import { parseGas } from './gas/front-end';
 import type { AsmOptions, AsmResult, Syntax } from './types';
 
 export type { AsmOptions, AsmResult, Diagnostic, LineEntry, SymbolInfo, SectionInfo, StrucInfo, FrameInfo, Syntax, SourceLoc } from './types';
@@ -53,11 +54,7 @@ export function assemble(source: string, options: AsmOptions): AsmResult {
   const diag = new DiagnosticSink();
   const syntax = options.syntax ?? guessSyntax(options.file, source);
   try {
-    if (syntax !== 'nasm') {
-      diag.error({ file: options.file, line: 1, column: 1, endColumn: 2 }, `the ${syntax} syntax is not supported yet; use NASM syntax (.asm)`);
-      return empty(options, diag);
-    }
-    const fe = parseNasm(source, options, diag);
+    const fe = syntax === 'nasm' ? parseNasm(source, options, diag) : parseGas(source, options, diag, syntax);
     const r = layout(fe.statements, diag);
     return { ...r, sources: fe.sources };
   } catch (e) {

@@ -113,4 +113,9 @@ export interface AsmOptions {
   readFile?: (path: string) => string | undefined;
   /** Predefined single-line macros (like nasm -D). */
   defines?: Record<string, string>;
+  /**
+   * Code size to start in, for the GNU as dialects (GNU as takes it from --32/--64, not from the
+   * file); guessed from the registers the file uses when absent. NASM sources say `bits`.
+   */
+  bits?: 16 | 32 | 64;
 }
