@@ -29,7 +29,15 @@ export type EncodeResult = { bytes: number[] } | { error: string };
 
 interface Code { cls: string; sz: string; fixed?: string }
 
-interface IndexedForm { f: OpForm; codes: Code[]; explicit: Code[]; usesOsz: boolean; hasY: boolean; order: number; masks: number[] }
+interface IndexedForm {
+  f: OpForm; codes: Code[]; explicit: Code[]; usesOsz: boolean; hasY: boolean; order: number; masks: number[];
+  /** A segment-register operand (MOV Sreg forms). */
+  segForm: boolean;
+  /** An XMM/MMX register operand (V, U or N). */
+  vecForm: boolean;
+  /** `sizings()` results per mode and forced operand size (a pure function of the form). */
+  sizingCache: (Sizing[] | undefined)[];
+}
 
 /** Operand kinds as bits, for a quick pre-filter of forms before the full match. */
 const K_GPR = 1, K_SEG = 2, K_CR = 4, K_DR = 8, K_ST = 16, K_MMX = 32, K_XMM = 64, K_MEM = 128, K_IMM = 256, K_FAR = 512;
@@ -89,7 +97,10 @@ function index(): Map<string, IndexedForm[]> {
       || (f.osz !== undefined && !codes.some((c) => c.sz === 'y')) || f.ovar === true;
     const hasY = codes.some((c) => c.sz === 'y');
     const list = map.get(f.m) ?? [];
-    list.push({ f, codes, explicit, usesOsz, hasY, order, masks: explicit.map(codeMask) });
+    list.push({
+      f, codes, explicit, usesOsz, hasY, order, masks: explicit.map(codeMask),
+      segForm: explicit.some((x) => x.cls === 'S'), vecForm: codes.some((x) => x.cls === 'V' || x.cls === 'U' || x.cls === 'N'), sizingCache: [],
+    });
     map.set(f.m, list);
   });
   INDEX = map;
@@ -132,6 +143,13 @@ function codeSize(sz: string, s: Sizing): number {
 }
 
 function sizings(form: IndexedForm, bits: 16 | 32 | 64, forced: 16 | 32 | 64 | 0): Sizing[] {
+  const key = (bits >> 4) * 8 + (forced >> 4);
+  let r = form.sizingCache[key];
+  if (!r) { r = computeSizings(form, bits, forced); form.sizingCache[key] = r; }
+  return r;
+}
+
+function computeSizings(form: IndexedForm, bits: 16 | 32 | 64, forced: 16 | 32 | 64 | 0): Sizing[] {
   const f = form.f;
   const dflt: 16 | 32 = bits === 16 ? 16 : 32;
   const out: Sizing[] = [];
@@ -169,12 +187,39 @@ function defaultOsz(f: OpForm, bits: 16 | 32 | 64): number {
   return bits;
 }
 
+/**
+ * An instruction checked against everything that does not depend on operand values: prefixes,
+ * mnemonic, candidate forms and register availability in the mode. It can be kept across layout
+ * passes (the statement and the mode do not change) and encoded again with new values.
+ */
+export interface PreparedInstruction {
+  mnemIn: string;
+  mnem: string;
+  bits: 16 | 32 | 64;
+  ops: Operand[];
+  forms: IndexedForm[];
+  pre: number[];
+  seg: number;
+  lock: boolean;
+  forcedOsz: 16 | 32 | 64 | 0;
+  forcedAsz: 16 | 32 | 64 | 0;
+  /** Set for a bare prefix line: its bytes do not depend on anything else. */
+  fixed?: number[];
+}
+
 /** Per-operand evaluated values, computed once per encode call. */
-interface OpVals { imm?: Value; disp?: Value; far?: Value }
+export interface OpVals { imm?: Value; disp?: Value; far?: Value }
 
 /** Encodes one instruction; returns its bytes or a message explaining why it cannot be encoded. */
 export function encodeInstruction(mnemIn: string, prefixes: string[], opsIn: Operand[], env: EncodeEnv): EncodeResult {
-  const bits = env.bits;
+  const p = prepareInstruction(mnemIn, prefixes, opsIn, env.bits);
+  if ('error' in p) return p;
+  if (p.fixed) return { bytes: [...p.fixed] };
+  return encodePrepared(p, evaluateOperands(p, env), env);
+}
+
+/** The value-independent half of `encodeInstruction` (its errors are the ones reported before any operand is evaluated). */
+export function prepareInstruction(mnemIn: string, prefixes: string[], opsIn: Operand[], bits: 16 | 32 | 64): PreparedInstruction | { error: string } {
   let forcedOsz: 16 | 32 | 64 | 0 = 0;
   let forcedAsz: 16 | 32 | 64 | 0 = 0;
   const pre: number[] = [];
@@ -207,16 +252,18 @@ export function encodeInstruction(mnemIn: string, prefixes: string[], opsIn: Ope
     if (seg >= 0) b.push(SEG_PREFIX[seg]);
     if (forcedOsz) b.push(0x66);
     if (forcedAsz) b.push(0x67);
-    return { bytes: b };
+    return { mnemIn, mnem: '', bits, ops: opsIn, forms: [], pre, seg, lock, forcedOsz, forcedAsz, fixed: b };
   }
-  let mnem = canonicalMnemonic(mnemIn, bits);
+  let mnem = canonical(mnemIn, bits);
   let ops = opsIn;
   const waitForm = WAIT_FORMS[mnem];
   if (waitForm) { pre.unshift(0x9b); mnem = waitForm; }
   // Operand defaults NASM fills in.
-  if (ops.length === 0 && X87_DEFAULT_ST1.has(mnem)) ops = [regOp('st1', opsIn)];
-  else if (ops.length === 0 && X87_DEFAULT_ST1_ST0.has(mnem)) ops = [regOp('st1', opsIn), regOp('st0', opsIn)];
-  else if (ops.length === 0 && DEFAULT_IMMEDIATE[mnem] !== undefined) ops = [{ k: 'imm', expr: { k: 'num', v: DEFAULT_IMMEDIATE[mnem] }, size: 0, strict: false, loc: dummyLoc }];
+  if (ops.length === 0) {
+    if (X87_DEFAULT_ST1.has(mnem)) ops = [regOp('st1', opsIn)];
+    else if (X87_DEFAULT_ST1_ST0.has(mnem)) ops = [regOp('st1', opsIn), regOp('st0', opsIn)];
+    else if (DEFAULT_IMMEDIATE[mnem] !== undefined) ops = [{ k: 'imm', expr: { k: 'num', v: DEFAULT_IMMEDIATE[mnem] }, size: 0, strict: false, loc: dummyLoc }];
+  }
   // Two-operand IMUL with an immediate is the three-operand form with the register repeated.
   if (mnem === 'imul' && ops.length === 2 && ops[0].k === 'reg' && ops[1].k === 'imm') ops = [ops[0], ops[0], ops[1]];
   // A one-operand x87 register form means st0 as the other operand.
@@ -225,20 +272,74 @@ export function encodeInstruction(mnemIn: string, prefixes: string[], opsIn: Ope
 
   if (bits !== 64) {
     for (const o of ops) {
-      const regs = o.k === 'reg' ? [o.reg] : o.k === 'mem' ? [o.base, o.index] : [];
-      for (const r of regs) {
-        if (r && ((r.cls === RegClass.Gpr && (r.size === 8 || r.num >= 8 || r.rex8)) || ((r.cls === RegClass.Xmm || r.cls === RegClass.Cr || r.cls === RegClass.Dr) && r.num >= 8) || r.cls === RegClass.Rip)) {
-          return { error: `register '${r.name}' is only available in 64-bit mode (this is ${bits}-bit code: add 'bits 64')` };
-        }
+      if (o.k === 'reg') { const e = only64(o.reg, bits); if (e) return e; }
+      else if (o.k === 'mem') {
+        const e = only64(o.base, bits) ?? only64(o.index, bits);
+        if (e) return e;
       }
     }
   }
-  const vals: OpVals[] = ops.map((o) => {
-    if (o.k === 'imm') return { imm: env.value(o.expr) };
-    if (o.k === 'mem') return { disp: o.disp ? env.value(o.disp) : { v: 0n, unknown: false, reloc: false } };
-    if (o.k === 'far') return { imm: env.value(o.off), far: env.value(o.seg) };
-    return {};
-  });
+  return { mnemIn, mnem, bits, ops, forms, pre, seg, lock, forcedOsz, forcedAsz };
+}
+
+function only64(r: Register | null, bits: number): { error: string } | undefined {
+  if (r && ((r.cls === RegClass.Gpr && (r.size === 8 || r.num >= 8 || r.rex8)) || ((r.cls === RegClass.Xmm || r.cls === RegClass.Cr || r.cls === RegClass.Dr) && r.num >= 8) || r.cls === RegClass.Rip)) {
+    return { error: `register '${r.name}' is only available in 64-bit mode (this is ${bits}-bit code: add 'bits 64')` };
+  }
+  return undefined;
+}
+
+const NO_VALUE: Value = { v: 0n, unknown: false, reloc: false };
+const NO_VALS: OpVals = {};
+
+/** Evaluates the operands of a prepared instruction in operand order (as `encodeInstruction` does). */
+export function evaluateOperands(p: PreparedInstruction, env: Pick<EncodeEnv, 'value'>): OpVals[] {
+  const ops = p.ops;
+  const vals: OpVals[] = new Array(ops.length);
+  for (let i = 0; i < ops.length; i++) {
+    const o = ops[i];
+    if (o.k === 'imm') vals[i] = { imm: env.value(o.expr) };
+    else if (o.k === 'mem') vals[i] = { disp: o.disp ? env.value(o.disp) : NO_VALUE };
+    else if (o.k === 'far') { const imm = env.value(o.off); vals[i] = { imm, far: env.value(o.seg) }; }
+    else vals[i] = NO_VALS;
+  }
+  return vals;
+}
+
+/** True when two evaluations of the same prepared instruction's operands gave the same values. */
+export function sameOperandValues(a: OpVals[], b: OpVals[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]; const y = b[i];
+    if (!sameValue(x.imm, y.imm) || !sameValue(x.disp, y.disp) || !sameValue(x.far, y.far)) return false;
+  }
+  return true;
+}
+
+function sameValue(a: Value | undefined, b: Value | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.v === b.v && a.unknown === b.unknown && a.reloc === b.reloc;
+}
+
+/** Mnemonic canonicalization per mode, memoized (the same few hundred spellings recur). */
+const CANON: Map<string, string>[] = [new Map(), new Map(), new Map()];
+function canonical(m: string, bits: 16 | 32 | 64): string {
+  const cache = CANON[bits === 16 ? 0 : bits === 32 ? 1 : 2];
+  let c = cache.get(m);
+  if (c === undefined) { c = canonicalMnemonic(m, bits); cache.set(m, c); }
+  return c;
+}
+
+/**
+ * The value-dependent half of `encodeInstruction`: picks the form and emits the bytes. A pure function
+ * of the prepared instruction, the values, `env.address` and `env.defaultRel` (warnings go to `env.warn`).
+ */
+export function encodePrepared(p: PreparedInstruction, vals: OpVals[], env: EncodeEnv): EncodeResult {
+  if (p.fixed) return { bytes: [...p.fixed] };
+  const bits = p.bits;
+  const { mnemIn, mnem, forms, pre, seg, lock, forcedOsz, forcedAsz } = p;
+  let ops = p.ops;
 
   // NASM: `mov r64, imm` with an unsigned 32-bit value becomes `mov r32, imm` (zero-extended).
   if (bits === 64 && mnem === 'mov' && ops.length === 2 && ops[0].k === 'reg' && ops[0].reg.cls === RegClass.Gpr && ops[0].reg.size === 8 && ops[1].k === 'imm') {
@@ -410,7 +511,7 @@ function encodeWith(form: IndexedForm, ops: Operand[], vals: OpVals[], envIn: En
     }
     switch (c.cls) {
       case 'E': case 'G': case 'R': case 'Z': {
-        const isSegForm = codes.some((x) => x.cls === 'S');
+        const isSegForm = form.segForm;
         if (o.k === 'reg') {
           const r = o.reg;
           if (r.cls !== RegClass.Gpr) return { error: `'${r.name}' cannot be used here`, rank: 1 };
@@ -421,7 +522,7 @@ function encodeWith(form: IndexedForm, ops: Operand[], vals: OpVals[], envIn: En
             if (f.op === 0x8c && bits === 16 && (r.size === 4) !== s.p66) return { error: 'sz', rank: 0 };
             if (f.op === 0x8e && s.p66 !== false) return { error: 'sz', rank: 0 };
             if (f.op === 0x8e && bits === 16 && r.size !== 2 && r.size !== 4) return { error: 'sz', rank: 0 };
-          } else if (bits === 64 && c.sz === 'd' && (c.cls === 'R' || c.cls === 'G') && r.size === 8 && form.codes.some((x) => x.cls === 'V' || x.cls === 'U' || x.cls === 'N')) {
+          } else if (bits === 64 && c.sz === 'd' && (c.cls === 'R' || c.cls === 'G') && r.size === 8 && form.vecForm) {
             // NASM takes a 64-bit register for the 32-bit destination of PEXTRB/PEXTRW/PMOVMSKB and writes no REX.W.
           } else if (want && r.size !== want) {
             return { error: `operand size mismatch: '${r.name}' is ${r.size * 8}-bit, this form needs ${want * 8}-bit`, rank: 3 };

@@ -20,10 +20,18 @@ export type Expr =
   | { k: 'bin'; op: BinaryOp; a: Expr; b: Expr; loc?: SourceLoc }
   | { k: 'cond'; c: Expr; a: Expr; b: Expr };
 
+/** The symbol-reference node of an expression. */
+export type SymExpr = Extract<Expr, { k: 'sym' }>;
+
 /** What an expression needs from the assembler while it is being evaluated. */
 export interface EvalContext {
   /** Value of a symbol, or undefined when it is not (yet) defined. */
   lookup(name: string): bigint | undefined;
+  /**
+   * Optional: value of a symbol node, used instead of `lookup(node.name)` when present. Lets a caller that
+   * evaluates the same trees many times (the layout passes) resolve each node once instead of by name.
+   */
+  lookupSym?(node: SymExpr): bigint | undefined;
   /** Address of the current statement (`$`). */
   here: bigint;
   /** Start address of the current section (`$$`). */
@@ -50,7 +58,7 @@ export function evaluate(e: Expr, ctx: EvalContext): bigint {
     case 'here': return ctx.here;
     case 'base': return ctx.base;
     case 'sym': {
-      const v = ctx.lookup(e.name);
+      const v = ctx.lookupSym !== undefined ? ctx.lookupSym(e) : ctx.lookup(e.name);
       if (v === undefined) {
         ctx.unknown = true;
         ctx.onUndefined?.(e.name, e.loc);

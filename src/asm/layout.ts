@@ -1,8 +1,8 @@
 // Multi-pass layout of dialect-neutral statements: sections, symbols, sizes until they converge, then the flat image.
 
 import { DiagnosticSink } from './diagnostics';
-import { encodeInstruction, type Value } from './encoder';
-import { evaluate, isConstant, type EvalContext, type Expr } from './expression';
+import { encodePrepared, evaluateOperands, prepareInstruction, sameOperandValues, type EncodeResult, type OpVals, type PreparedInstruction, type Value } from './encoder';
+import { evaluate, isConstant, type EvalContext, type Expr, type SymExpr } from './expression';
 import { floatBytes } from './float-data';
 import type { Statement, MemOperand, Operand } from './statement';
 import { didYouMean } from './suggest';
@@ -18,7 +18,10 @@ interface Section {
   offset: number;
   order: number;
   startExpr?: Expr;
-  chunks: { offset: number; bytes: Uint8Array | number[]; count?: number }[];
+  /** Emitted bytes (final pass): parallel lists of section offset, bytes and repeat count. */
+  chunkOffset: number[];
+  chunkBytes: (Uint8Array | number[])[];
+  chunkCount: number[];
 }
 
 interface Sym {
@@ -28,14 +31,29 @@ interface Sym {
   value: bigint;
   reloc: boolean;
   pass: number;
+  /** The pass in which a label/equ statement last defined it (an `extern` alone does not count). */
+  defPass: number;
+  /** The pass whose convergence check recorded `recordedValue` (the value the next pass compares with). */
+  recorded: number;
+  recordedValue: bigint;
   loc: SourceLoc;
   global?: boolean;
 }
 
 const MAX_PASSES = 40;
 
-/** Per-statement cache: constant instructions and data are encoded once. */
-interface Cached { bytes: number[] | Uint8Array; warnings?: { loc: SourceLoc; message: string }[] }
+/** Numbers layout runs, so that a symbol node's cached entry is only trusted by the run that stored it. */
+let layoutRuns = 0;
+
+/** A symbol node with the entry it resolved to in a layout run (entries are never replaced during a run). */
+type ResolvedSym = SymExpr & { $run?: number; $sym?: Sym };
+
+/**
+ * The last encoding of a symbol-dependent instruction and what it was computed from. Encoding is a
+ * pure function of these inputs, so a pass that meets the same address and operand values (every
+ * instruction in the final pass, and most in the others) reuses the bytes instead of encoding again.
+ */
+interface Memo { bits: number; defaultRel: boolean; address: number; vals: OpVals[]; r: EncodeResult; warnings: string[] }
 
 /** Lays out and encodes statements into an AsmResult (everything but `sources`). */
 export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult, 'sources'> {
@@ -43,12 +61,23 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
   const externs = new Set<string>();
   const globals = new Set<string>();
   const sections = new Map<string, Section>();
-  const cache: (Cached | undefined)[] = new Array(stmts.length);
+  const cache: (Uint8Array | number[] | undefined)[] = new Array(stmts.length);
+  /** Warnings of cached data statements (reported again in the final pass). */
+  const cacheWarnings: ({ loc: SourceLoc; message: string }[] | undefined)[] = new Array(stmts.length);
   const constantStmt: boolean[] = stmts.map(isConstantStatement);
-  /** Constant instructions with the same text encode alike in the same mode: encode each text once. */
-  const textCache = new Map<string, number[]>();
+  /** Constant instructions with the same text encode alike in the same mode: encode each text once (one map per mode and default rel/abs). */
+  const textCaches: Map<string, number[]>[] = [];
+  const textCacheOf = (bits: number, rel: boolean): Map<string, number[]> => {
+    const k = (bits >> 4) * 2 + (rel ? 1 : 0);
+    return (textCaches[k] ??= new Map());
+  };
+  /** The value-independent part of every instruction's encoding, per statement (bits never change between passes). */
+  const prepared: (PreparedInstruction | { error: string } | undefined)[] = new Array(stmts.length);
+  const preparedBits: number[] = new Array(stmts.length);
+  const memo: (Memo | undefined)[] = new Array(stmts.length);
+  /** The symbol entry each label/equ statement defines (entries are updated in place, never replaced). */
+  const symOf: (Sym | undefined)[] = new Array(stmts.length);
   let origin = 0;
-  let prevValues = new Map<string, bigint>();
   let prevStarts = new Map<string, number>();
   let passDiag: Diagnostic[] = [];
   let lineMap: LineEntry[] = [];
@@ -62,11 +91,49 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
     if (st.k === 'org' && st.e.k === 'num') { origin = Number(BigInt.asUintN(64, st.e.v)); break; }
   }
 
+  const run = ++layoutRuns;
+  /** Per label statement: 1 when it is a non-local label (no '.', not '..@'), 2 when not, 0 before the first pass computes it. */
+  const nonLocal = new Uint8Array(stmts.length);
+  /** The last address converted to a bigint and its value: consecutive statements mostly ask for the same one. */
+  let lastNum = NaN;
+  let lastBig = 0n;
+  const bigOf = (n: number): bigint => {
+    if (n !== lastNum) { lastNum = n; lastBig = BigInt(n); }
+    return lastBig;
+  };
+  /** The entry of a symbol node: found by name once, then kept on the node for the later passes. */
+  const resolve = (e: SymExpr): Sym | undefined => {
+    const r = e as ResolvedSym;
+    if (r.$run === run) return r.$sym;
+    const s = symbols.get(e.name);
+    if (s) { r.$run = run; r.$sym = s; }
+    return s;
+  };
+
+  /** Runs of two or more consecutive cached instructions and data: the run's end index and byte count by its first index. */
+  const findRuns = (): { end: Int32Array; bytes: Float64Array } => {
+    const end = new Int32Array(stmts.length);
+    const bytes = new Float64Array(stmts.length);
+    for (let i = 0; i < stmts.length;) {
+      const start = i;
+      let total = 0;
+      for (; i < stmts.length; i++) {
+        const k = stmts[i].k;
+        const c = cache[i];
+        if ((k !== 'insn' && k !== 'data') || c === undefined) break;
+        total += c.length;
+      }
+      if (i - start >= 2) { end[start] = i; bytes[start] = total; }
+      if (i === start) i++;
+    }
+    return { end, bytes };
+  };
+
   const getSection = (name: string, order: number): Section => {
     let s = sections.get(name);
     if (!s) {
       const nobits = name === '.bss' || name.startsWith('.bss.');
-      s = { name, nobits, align: name === '.text' ? 1 : 4, explicitAlign: false, start: 0, size: 0, offset: 0, order, chunks: [] };
+      s = { name, nobits, align: name === '.text' ? 1 : 4, explicitAlign: false, start: 0, size: 0, offset: 0, order, chunkOffset: [], chunkBytes: [], chunkCount: [] };
       sections.set(name, s);
     }
     return s;
@@ -75,22 +142,24 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
   for (let pass = 1; pass <= MAX_PASSES + 1; pass++) {
     const sink = new DiagnosticSink();
     const warnSink = sink;
-    const definedThisPass = new Set<string>();
     lineMap = [];
     strucs = [];
     frames = [];
     let bits: 16 | 32 | 64 = 16;
     let defaultRel = false;
-    for (const s of sections.values()) { s.size = 0; s.offset = 0; s.chunks = []; }
+    for (const s of sections.values()) { s.size = 0; s.offset = 0; s.chunkOffset = []; s.chunkBytes = []; s.chunkCount = []; }
     let sectionOrder = 0;
     let cur: Section = getSection('.text', sectionOrder++);
     if (pass === 1) cur.start = origin;
     let lastReal: Section = cur;
     let absolute: { base: number; offset: number } | null = null;
-    let lastNonLocal: { name: string; address: number } | null = null;
+    let lastNonLocalName: string | null = null;
+    let lastNonLocalAddress = 0;
     let openStruc: { name: string; base: number; fields: { name: string; offset: number }[] } | null = null;
     let openFrame: FrameInfo | null = null;
 
+    let candidates: string[] | undefined;
+    const suggestions = new Map<string, string>();
     const here = (): number => (absolute ? absolute.base + absolute.offset : cur.start + cur.offset);
     const advance = (n: number) => { if (absolute) absolute.offset += n; else cur.offset += n; };
 
@@ -103,36 +172,64 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
           if (finalPass) sink.error(ctx.loc!, `'${name}' is declared extern, but a flat binary cannot refer to external symbols: define it in this file or %include its source`);
           return 0n;
         }
-        if (s.pass < pass && pass > 1 && !prevValues.has(name)) return undefined;
+        if (s.pass < pass && pass > 1 && s.recorded !== pass - 1) return undefined;
+        return s.value;
+      },
+      lookupSym: (e) => {
+        const s = resolve(e);
+        if (!s) return undefined;
+        const name = e.name;
+        if (s.kind === 'extern') {
+          if (finalPass) sink.error(ctx.loc!, `'${name}' is declared extern, but a flat binary cannot refer to external symbols: define it in this file or %include its source`);
+          return 0n;
+        }
+        if (s.pass < pass && pass > 1 && s.recorded !== pass - 1) return undefined;
         return s.value;
       },
       onUndefined: (name, loc) => {
         if (!finalPass) return;
-        const candidates = [...symbols.keys()].filter((k) => !k.startsWith('..@'));
+        // The symbol table does not change in the final pass: one suggestion per name is enough.
+        let sugg = suggestions.get(name);
+        if (sugg === undefined) {
+          candidates ??= [...symbols.keys()].filter((k) => !k.startsWith('..@'));
+          sugg = didYouMean(name, candidates);
+          suggestions.set(name, sugg);
+        }
         const shown = name.startsWith('..@') ? name.replace(/^\.\.@\d+\./, '%$') : name;
-        sink.error(loc, `undefined symbol '${shown}'${didYouMean(name, candidates)}`);
+        sink.error(loc, `undefined symbol '${shown}'${sugg}`);
       },
       onError: (m, loc) => { if (finalPass) sink.error(loc ?? ctx.loc!, m); },
     };
 
     const value = (e: Expr, loc: SourceLoc): Value => {
-      ctx.here = BigInt(here());
-      ctx.base = BigInt(absolute ? absolute.base : cur.start);
+      ctx.here = bigOf(here());
+      ctx.base = bigOf(absolute ? absolute.base : cur.start);
       ctx.unknown = false;
       ctx.loc = loc;
       const v = evaluate(e, ctx);
-      return { v, unknown: ctx.unknown, reloc: relocOf(e, symbols, !!absolute) !== 0 };
+      return { v, unknown: ctx.unknown, reloc: relocOf(e, resolve, !!absolute) !== 0 };
     };
 
-    const defineSymbol = (name: string, sym: Omit<Sym, 'pass'>) => {
-      if (definedThisPass.has(name)) {
-        if (finalPass) sink.error(sym.loc, `symbol '${name}' is defined more than once (first at line ${symbols.get(name)?.loc.line})`);
+    const operandEnv = { loc: null as unknown as SourceLoc, value: (e: Expr): Value => value(e, operandEnv.loc) };
+
+    const defineSymbol = (name: string, kind: 'label' | 'equ', section: Section | null, symValue: bigint, reloc: boolean, loc: SourceLoc, idx: number) => {
+      // Statements define the same symbol in every pass: find its entry by statement after the first time.
+      let prev = symOf[idx];
+      if (prev === undefined) { prev = symbols.get(name); if (prev) symOf[idx] = prev; }
+      if (prev && prev.defPass === pass) {
+        if (finalPass) sink.error(loc, `symbol '${name}' is defined more than once (first at line ${symbols.get(name)?.loc.line})`);
         return;
       }
-      if (externs.has(name) && finalPass) sink.error(sym.loc, `'${name}' is declared extern and defined here`);
-      definedThisPass.add(name);
-      const prev = symbols.get(name);
-      symbols.set(name, { ...sym, pass, global: prev?.global || globals.has(name) });
+      if (finalPass && externs.has(name)) sink.error(loc, `'${name}' is declared extern and defined here`);
+      if (prev) {
+        // Update in place: the same entry serves every pass.
+        prev.kind = kind; prev.section = section; prev.value = symValue; prev.reloc = reloc; prev.loc = loc;
+        prev.pass = pass; prev.defPass = pass; prev.global = prev.global || globals.has(name);
+      } else {
+        const n: Sym = { kind, section, value: symValue, reloc, pass, defPass: pass, recorded: -1, recordedValue: 0n, loc, global: globals.has(name) };
+        symbols.set(name, n);
+        symOf[idx] = n;
+      }
     };
 
     const emit = (bytes: Uint8Array | number[], loc: SourceLoc, count = 1) => {
@@ -149,7 +246,7 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
         return;
       }
       if (finalPass && len) {
-        cur.chunks.push({ offset: cur.offset, bytes, count });
+        cur.chunkOffset.push(cur.offset); cur.chunkBytes.push(bytes); cur.chunkCount.push(count);
         lineMap.push(entry(here(), len, loc, cur.name));
       }
       advance(len);
@@ -159,7 +256,7 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
       if (n < 0) { if (finalPass) sink.error(loc, `negative size ${n}`); return; }
       if (!absolute && finalPass && n) {
         if (!cur.nobits) {
-          cur.chunks.push({ offset: cur.offset, bytes: new Uint8Array(n) });
+          cur.chunkOffset.push(cur.offset); cur.chunkBytes.push(new Uint8Array(n)); cur.chunkCount.push(1);
           lineMap.push(entry(here(), n, loc, cur.name));
         } else lineMap.push(entry(here(), n, loc, cur.name, true));
       }
@@ -170,26 +267,44 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
       switch (st.k) {
         case 'insn': {
           const c = idx >= 0 ? cache[idx] : undefined;
-          if (c) { emit(c.bytes, st.loc, reps); return; }
-          const shared = st.key !== undefined && idx >= 0 && constantStmt[idx] ? textCache.get(`${bits}${defaultRel ? 'r' : 'a'}|${st.key}`) : undefined;
-          if (shared) { cache[idx] = { bytes: shared }; emit(shared, st.loc, reps); return; }
-          const warnings: string[] = [];
-          const r = encodeInstruction(st.mnem, st.prefixes, st.ops, {
-            bits, defaultRel, address: here(),
-            value: (e) => value(e, st.loc),
-            warn: (m) => warnings.push(m),
-          });
+          if (c) { emit(c, st.loc, reps); return; }
+          const shared = st.key !== undefined && idx >= 0 && constantStmt[idx] ? textCacheOf(bits, defaultRel).get(st.key) : undefined;
+          if (shared) { cache[idx] = shared; emit(shared, st.loc, reps); return; }
+          let p: PreparedInstruction | { error: string } | undefined;
+          if (idx >= 0 && preparedBits[idx] === bits) p = prepared[idx];
+          else {
+            p = prepareInstruction(st.mnem, st.prefixes, st.ops, bits);
+            if (idx >= 0) { prepared[idx] = p; preparedBits[idx] = bits; }
+          }
+          let r: EncodeResult;
+          let warnings: string[];
+          if ('error' in p!) { r = p as { error: string }; warnings = []; }
+          else {
+            const pi = p as PreparedInstruction;
+            operandEnv.loc = st.loc;
+            const vals = evaluateOperands(pi, operandEnv);
+            const address = here();
+            const m = idx >= 0 ? memo[idx] : undefined;
+            if (m && m.address === address && m.bits === bits && m.defaultRel === defaultRel && sameOperandValues(m.vals, vals)) {
+              r = m.r; warnings = m.warnings;
+            } else {
+              const w: string[] = [];
+              r = encodePrepared(pi, vals, { bits, defaultRel, address, value: (e) => value(e, st.loc), warn: (msg) => w.push(msg) });
+              warnings = w;
+              if (idx >= 0) memo[idx] = { bits, defaultRel, address, vals, r, warnings };
+            }
+          }
           if ('error' in r) {
             if (finalPass) sink.error(st.loc, r.error);
             // Keep a plausible size so later addresses stay meaningful.
-            const guess = idx >= 0 && cache[idx] ? cache[idx]!.bytes.length : 0;
+            const guess = idx >= 0 && cache[idx] ? cache[idx]!.length : 0;
             advance(guess * reps);
             return;
           }
           if (finalPass) for (const w of warnings) warnSink.warning(st.loc, w);
           if (idx >= 0 && constantStmt[idx] && warnings.length === 0) {
-            cache[idx] = { bytes: r.bytes };
-            if (st.key !== undefined) textCache.set(`${bits}${defaultRel ? 'r' : 'a'}|${st.key}`, r.bytes);
+            cache[idx] = r.bytes;
+            if (st.key !== undefined) textCacheOf(bits, defaultRel).set(st.key, r.bytes);
           }
           emit(r.bytes, st.loc, reps);
           return;
@@ -197,8 +312,9 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
         case 'data': {
           const c = idx >= 0 ? cache[idx] : undefined;
           if (c) {
-            if (finalPass) for (const w of c.warnings ?? []) sink.warning(w.loc, w.message);
-            emit(c.bytes, st.loc, reps);
+            const cw = cacheWarnings[idx];
+            if (finalPass && cw) for (const w of cw) sink.warning(w.loc, w.message);
+            emit(c, st.loc, reps);
             return;
           }
           const out: number[] = [];
@@ -220,7 +336,7 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
             let x = BigInt.asUintN(Math.min(n, 8) * 8, v.v);
             for (let i = 0; i < n; i++) { out.push(i < 8 ? Number(x & 0xffn) : (v.v < 0n ? 0xff : 0)); if (i < 8) x >>= 8n; }
           }
-          if (idx >= 0 && constantStmt[idx]) cache[idx] = { bytes: out, warnings: dataWarnings };
+          if (idx >= 0 && constantStmt[idx]) { cache[idx] = out; if (dataWarnings.length) cacheWarnings[idx] = dataWarnings; }
           if (finalPass) for (const w of dataWarnings) sink.warning(w.loc, w.message);
           emit(out, st.loc, reps);
           return;
@@ -237,22 +353,29 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
       }
     };
 
+    // In a pass that is not the final one, cached code and data only move the location counter: runs
+    // of them advance by their total size at once.
+    const runs = !finalPass && pass > 1 ? findRuns() : null;
     for (let i = 0; i < stmts.length; i++) {
+      if (runs !== null && runs.end[i] > i) { advance(runs.bytes[i]); i = runs.end[i] - 1; continue; }
       const st = stmts[i];
       switch (st.k) {
         case 'label': {
           const isAbs = !!absolute;
-          defineSymbol(st.name, { kind: 'label', section: isAbs ? null : cur, value: BigInt(here()), reloc: !isAbs, loc: st.loc });
-          if (!st.name.includes('.') && !st.name.startsWith('..@')) {
-            if (openFrame && openFrame.end < 0 && lastNonLocal && st.name !== lastNonLocal.name) openFrame.end = here();
-            lastNonLocal = { name: st.name, address: here() };
+          defineSymbol(st.name, 'label', isAbs ? null : cur, bigOf(here()), !isAbs, st.loc, i);
+          let nl = nonLocal[i];
+          if (nl === 0) nonLocal[i] = nl = !st.name.includes('.') && !st.name.startsWith('..@') ? 1 : 2;
+          if (nl === 1) {
+            if (openFrame && openFrame.end < 0 && lastNonLocalName !== null && st.name !== lastNonLocalName) openFrame.end = here();
+            lastNonLocalName = st.name;
+            lastNonLocalAddress = here();
           }
           if (openStruc && st.name.startsWith(openStruc.name + '.')) openStruc.fields.push({ name: st.name.slice(openStruc.name.length + 1), offset: here() - openStruc.base });
           break;
         }
         case 'equ': {
           const v = value(st.e, st.loc);
-          defineSymbol(st.name, { kind: 'equ', section: null, value: v.v, reloc: v.reloc, loc: st.loc });
+          defineSymbol(st.name, 'equ', null, v.v, v.reloc, st.loc, i);
           break;
         }
         case 'insn': case 'data': case 'res': case 'incbin':
@@ -313,7 +436,12 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
         case 'extern':
           for (const n of st.names) {
             externs.add(n);
-            if (!symbols.has(n) || symbols.get(n)!.kind === 'extern') symbols.set(n, { kind: 'extern', section: null, value: 0n, reloc: true, pass, loc: st.loc });
+            const old = symbols.get(n);
+            if (!old) symbols.set(n, { kind: 'extern', section: null, value: 0n, reloc: true, pass, defPass: 0, recorded: -1, recordedValue: 0n, loc: st.loc });
+            else if (old.kind === 'extern') {
+              // A fresh extern entry (in place, so statements that hold the entry keep seeing it).
+              old.section = null; old.value = 0n; old.reloc = true; old.pass = pass; old.defPass = 0; old.loc = st.loc; old.global = undefined;
+            }
           }
           break;
         case 'strucBegin': openStruc = { name: st.name, base: 0, fields: [] }; break;
@@ -329,7 +457,7 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
         }
         case 'frame': {
           if (!openFrame || openFrame.end >= 0) {
-            openFrame = { proc: lastNonLocal?.name ?? '', start: lastNonLocal?.address ?? here(), end: -1, frameRegister: st.reg, args: [], locals: [] };
+            openFrame = { proc: lastNonLocalName ?? '', start: lastNonLocalName !== null ? lastNonLocalAddress : here(), end: -1, frameRegister: st.reg, args: [], locals: [] };
             frames.push(openFrame);
           }
           openFrame.args.push(...st.args);
@@ -361,17 +489,16 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
     }
 
     // Convergence: every symbol and section start as in the previous pass.
-    const values = new Map<string, bigint>();
     let changed = false;
-    for (const [n, s] of symbols) {
+    for (const s of symbols.values()) {
       if (s.pass !== pass && s.kind !== 'extern') continue;
-      values.set(n, s.value);
-      if (prevValues.get(n) !== s.value) changed = true;
+      if (s.recorded !== pass - 1 || s.recordedValue !== s.value) changed = true;
+      s.recorded = pass;
+      s.recordedValue = s.value;
     }
     for (const [n, v] of starts) if (prevStarts.get(n) !== v) changed = true;
     // Labels are section-relative during a pass: refresh them with the new starts.
     for (const s of symbols.values()) if (s.kind === 'label' && s.section) void s;
-    prevValues = values;
     prevStarts = starts;
     if (finalPass) { passDiag = sink.list; break; }
     if (!changed || pass >= MAX_PASSES) {
@@ -395,13 +522,16 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
   for (const s of sections.values()) {
     secInfo[s.name] = { name: s.name, start: s.start, size: s.size, nobits: s.nobits, align: s.align, fileOffset: s.nobits ? undefined : s.start - origin };
     if (s.nobits) continue;
-    for (const c of s.chunks) {
-      const at = s.start - origin + c.offset;
-      const n = c.count ?? 1;
+    for (let j = 0; j < s.chunkOffset.length; j++) {
+      const at = s.start - origin + s.chunkOffset[j];
+      const n = s.chunkCount[j];
+      const bytes = s.chunkBytes[j];
+      const len = bytes.length;
       for (let k = 0; k < n; k++) {
-        const o = at + k * c.bytes.length;
-        if (o < 0 || o + c.bytes.length > image.length) continue;
-        image.set(c.bytes, o);
+        const o = at + k * len;
+        if (o < 0 || o + len > image.length) continue;
+        if (len <= 16) for (let b = 0; b < len; b++) image[o + b] = bytes[b];
+        else image.set(bytes, o);
       }
     }
   }
@@ -424,10 +554,10 @@ function entry(address: number, length: number, loc: SourceLoc, section: string,
 }
 
 /** How many labels (with sign) an expression adds: non-zero means the value moves with the code. */
-function relocOf(e: Expr, symbols: Map<string, Sym>, inAbsolute: boolean): number {
+function relocOf(e: Expr, symbols: (e: SymExpr) => Sym | undefined, inAbsolute: boolean): number {
   switch (e.k) {
     case 'num': return 0;
-    case 'sym': { const s = symbols.get(e.name); return s && s.reloc ? 1 : s ? 0 : 1; }
+    case 'sym': { const s = symbols(e); return s && s.reloc ? 1 : s ? 0 : 1; }
     case 'here': case 'base': return inAbsolute ? 0 : 1;
     case 'un': return e.op === '-' ? -relocOf(e.a, symbols, inAbsolute) : e.op === '+' ? relocOf(e.a, symbols, inAbsolute) : 0;
     case 'bin':

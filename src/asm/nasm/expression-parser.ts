@@ -7,7 +7,8 @@ import { T, type Token, stringBytes } from './lexer';
 /** A cursor over the tokens of one line, with helpers the parsers share. */
 export class Cursor {
   pos = 0;
-  constructor(public readonly toks: Token[], public readonly locOf: (t: Token | undefined) => SourceLoc) {}
+  /** The tokens; a parser may reuse one cursor for many lines by setting `toks` and `pos`. */
+  constructor(public toks: Token[], public readonly locOf: (t: Token | undefined) => SourceLoc) {}
   peek(o = 0): Token | undefined { return this.toks[this.pos + o]; }
   next(): Token | undefined { return this.toks[this.pos++]; }
   atEnd(): boolean { return this.pos >= this.toks.length; }
@@ -36,6 +37,10 @@ const LEVELS: string[][] = [
   ['|'], ['^'], ['&'], ['<<', '>>', '<<<', '>>>'], ['+', '-'], ['*', '/', '//', '%', '%%'],
 ];
 
+/** Precedence level of each binary operator (index into LEVELS; higher binds tighter). */
+const LEVEL_OF = new Map<string, number>();
+LEVELS.forEach((ops, level) => { for (const op of ops) LEVEL_OF.set(op, level); });
+
 /** Parses a full expression (including the `?:` conditional operator). */
 export function parseExpr(c: Cursor, h: ExprHooks): Expr {
   const cond = parseLevel(c, h, 0);
@@ -49,15 +54,19 @@ export function parseExpr(c: Cursor, h: ExprHooks): Expr {
   return cond;
 }
 
+/**
+ * Binary operators of level `level` and tighter, left-associative, by precedence climbing: the same
+ * trees as one recursive function per level, without ten calls for every operand.
+ */
 function parseLevel(c: Cursor, h: ExprHooks, level: number): Expr {
-  if (level >= LEVELS.length) return parseUnary(c, h);
-  let a = parseLevel(c, h, level + 1);
-  const ops = LEVELS[level];
+  let a = parseUnary(c, h);
   for (;;) {
     const t = c.peek();
-    if (!t || t.t !== T.Op || !ops.includes(t.s)) return a;
+    if (!t || t.t !== T.Op) return a;
+    const l = LEVEL_OF.get(t.s);
+    if (l === undefined || l < level) return a;
     c.next();
-    const b = parseLevel(c, h, level + 1);
+    const b = parseLevel(c, h, l + 1);
     let op = t.s as BinaryOp;
     if (t.s === '=') op = '==';
     else if (t.s === '<>') op = '!=';
@@ -77,7 +86,7 @@ function parseUnary(c: Cursor, h: ExprHooks): Expr {
     }
     return { k: 'un', op: t.s, a };
   }
-  if (t && t.t === T.Id) {
+  if (t && t.t === T.Id && t.s.length === 3) {
     const l = t.s.toLowerCase();
     if ((l === 'seg' || l === 'wrt') && !t.q) {
       throw new SyntaxError_(`'${l}' is not supported: a flat binary has no segments (use the address directly)`, c.locOf(t));

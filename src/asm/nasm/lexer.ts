@@ -60,8 +60,29 @@ export function isIdChar(c: number): boolean { return c < 128 ? ID_CHAR[c] === 1
 /** True when `c` (a char code) can start an identifier. */
 export function isIdStart(c: number): boolean { return c < 128 ? ID_START[c] === 1 : false; }
 
-const THREE = new Set(['<<<', '>>>', '<=>']);
-const TWO = new Set(['<<', '>>', '//', '==', '!=', '<>', '<=', '>=', '&&', '||', '^^']);
+/** Single-character operators, indexed by char code (undefined: not an operator). */
+const OP1: (string | undefined)[] = [];
+for (const ch of '+-*/|^&~!()[],:=<>{}?') OP1[ch.charCodeAt(0)] = ch;
+/** Two-character operators by their first character code. */
+const OP2: (string[] | undefined)[] = [];
+for (const op of ['<<', '>>', '//', '==', '!=', '<>', '<=', '>=', '&&', '||', '^^']) (OP2[op.charCodeAt(0)] ??= []).push(op);
+
+/** The operator at `i` (longest match: <<<, >>>, <=>, then two characters, then one), or undefined. */
+function operatorAt(line: string, i: number, n: number): string | undefined {
+  const c = line.charCodeAt(i);
+  const d = i + 1 < n ? line.charCodeAt(i + 1) : 0;
+  if (i + 2 < n) {
+    const e = line.charCodeAt(i + 2);
+    if (c === 60 && d === 60 && e === 60) return '<<<';
+    if (c === 62 && d === 62 && e === 62) return '>>>';
+    if (c === 60 && d === 61 && e === 62) return '<=>';
+  }
+  if (i + 1 < n) {
+    const two = OP2[c];
+    if (two) for (const op of two) if (op.charCodeAt(1) === d) return op;
+  }
+  return c < 128 ? OP1[c] : undefined;
+}
 
 /** Tokenizes one line (without its newline). Comments (from `;`) are dropped. */
 export function lexLine(line: string): LexedLine {
@@ -122,11 +143,10 @@ export function lexLine(line: string): LexedLine {
       continue;
     }
     // Operators.
-    if (i + 2 < n && THREE.has(line.substr(i, 3))) { tokens.push({ t: T.Op, s: line.substr(i, 3), col: i, end: i + 3, sp }); i += 3; sp = false; continue; }
-    if (i + 1 < n && TWO.has(line.substr(i, 2))) { tokens.push({ t: T.Op, s: line.substr(i, 2), col: i, end: i + 2, sp }); i += 2; sp = false; continue; }
-    const ch = line[i];
-    if ('+-*/|^&~!()[],:=<>{}?'.includes(ch)) { tokens.push({ t: T.Op, s: ch, col: i, end: i + 1, sp }); i++; sp = false; continue; }
+    const op = operatorAt(line, i, n);
+    if (op !== undefined) { tokens.push({ t: T.Op, s: op, col: i, end: i + op.length, sp }); i += op.length; sp = false; continue; }
     // '\' and others: keep as Bad so the parser can report a located error.
+    const ch = line[i];
     tokens.push({ t: T.Bad, s: ch, col: i, end: i + 1, sp });
     i++; sp = false;
   }
@@ -191,10 +211,12 @@ function lexNumber(line: string, i: number, tokens: Token[], sp: boolean): numbe
   const start = i;
   let j = i;
   let isFloat = false;
+  let digits = true;
   while (j < n) {
     const c = line.charCodeAt(j);
-    if (isIdChar(c) && c !== 36 && c !== 63 && c !== 64 && c !== 35 && c !== 126) { // letters, digits, _ and .
+    if (c < 128 && ID_CHAR[c] && c !== 36 && c !== 63 && c !== 64 && c !== 35 && c !== 126) { // letters, digits, _ and .
       if (c === 46) isFloat = true;
+      if (c < 48 || c > 57) digits = false;
       j++;
       continue;
     }
@@ -203,6 +225,8 @@ function lexNumber(line: string, i: number, tokens: Token[], sp: boolean): numbe
     break;
   }
   const raw = line.slice(start, j);
+  // Plain decimal numbers are the common case: skip the radix checks of parseNumber.
+  if (digits && j - start < 16) { tokens.push({ t: T.Num, s: raw, v: BigInt(Number(raw)), col: start, end: j, sp }); return j; }
   const v = parseNumber(raw);
   if (v !== undefined) { tokens.push({ t: T.Num, s: raw, v, col: start, end: j, sp }); return j; }
   const f = parseFloatLiteral(raw);

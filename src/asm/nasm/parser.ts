@@ -17,9 +17,31 @@ const PREFIXES = new Set(['lock', 'rep', 'repe', 'repz', 'repne', 'repnz', 'o16'
 const DIRECTIVES = new Set(['bits', 'use16', 'use32', 'use64', 'section', 'segment', 'org', 'global', 'extern', 'common', 'static', 'default', 'absolute', 'cpu', 'align', 'alignb', 'struc', 'endstruc', 'istruc', 'at', 'iend', 'incbin', 'sectalign', 'float', 'warning', 'list', 'map', 'required']);
 /** Prefix of the synthetic symbol names that stand for registers inside memory-operand expressions. */
 const REG_MARK = '\u0000reg:';
+const NO_LOC: SourceLoc = { file: '', line: 0, column: 0, endColumn: 0 };
 
-/** Marker expression for a register inside brackets. */
-function regExpr(name: string): Expr { return { k: 'sym', name: REG_MARK + name, loc: { file: '', line: 0, column: 0, endColumn: 0 } }; }
+/** Marker expression for a register inside brackets (one shared node per register: the nodes are never changed). */
+const REG_EXPRS = new Map<string, Expr>();
+function regExpr(name: string): Expr {
+  let e = REG_EXPRS.get(name);
+  if (!e) { e = { k: 'sym', name: REG_MARK + name, loc: NO_LOC }; REG_EXPRS.set(name, e); }
+  return e;
+}
+
+/** What a word can be, as bit flags (one table lookup instead of one set per kind). */
+const W_MNEMONIC = 1, W_PREFIX = 2, W_DIRECTIVE = 4, W_DATA = 8, W_RES = 16, W_OTHER_KEYWORD = 32;
+const W_KEYWORD = W_MNEMONIC | W_PREFIX | W_DIRECTIVE | W_DATA | W_RES | W_OTHER_KEYWORD;
+const STATIC_WORDS = new Map<string, number>();
+for (const w of PREFIXES) STATIC_WORDS.set(w, (STATIC_WORDS.get(w) ?? 0) | W_PREFIX);
+for (const w of DIRECTIVES) STATIC_WORDS.set(w, (STATIC_WORDS.get(w) ?? 0) | W_DIRECTIVE);
+for (const w of Object.keys(DATA_UNITS)) STATIC_WORDS.set(w, (STATIC_WORDS.get(w) ?? 0) | W_DATA);
+for (const w of Object.keys(RES_UNITS)) STATIC_WORDS.set(w, (STATIC_WORDS.get(w) ?? 0) | W_RES);
+for (const w of ['times', 'equ', 'incbin']) STATIC_WORDS.set(w, (STATIC_WORDS.get(w) ?? 0) | W_OTHER_KEYWORD);
+
+/** A word as written and what it is: its lower-case spelling (shared by every occurrence) and its kinds. */
+interface WordInfo { lower: string; flags: number }
+
+/** Instructions without prefixes share one (never modified) prefix list. */
+const NO_PREFIXES: string[] = Object.freeze([]) as unknown as string[];
 
 /** Parses NASM lines into statements; keeps the local-label base and struc/istruc state between lines. */
 export class NasmParser {
@@ -28,13 +50,54 @@ export class NasmParser {
   private istrucStack: { name: string; start: string }[] = [];
   private uniq = 0;
   private line!: PpLine;
+  /** Words seen so far, by their spelling in the source. */
+  private readonly words = new Map<string, WordInfo>();
+  /** Instruction keys, shared by every instruction with the same text. */
+  private readonly keys = new Map<string, string>();
+  /** One cursor for every line (lines are parsed one at a time). */
+  private readonly cursor: Cursor;
+  private readonly exprHooks: ExprHooks;
+  private readonly memHooks: ExprHooks;
+  private readonly opsBuf: Operand[] = [];
+  private readonly suggestions = new Map<string, string>();
 
   constructor(
     private readonly diag: DiagnosticSink,
     private readonly isMnemonic: (m: string) => boolean,
     private readonly mnemonics: () => Iterable<string>,
     private readonly readBinary?: (name: string) => Uint8Array | undefined,
-  ) {}
+  ) {
+    this.cursor = new Cursor([], (t) => this.loc(t));
+    this.exprHooks = this.hooks(false);
+    this.memHooks = this.hooks(true);
+  }
+
+  /** " (did you mean 'x'?)" for a word that is not an instruction; the same word gets the same answer. */
+  private suggestMnemonic(w: string): string {
+    let s = this.suggestions.get(w);
+    if (s === undefined) { s = didYouMean(w, this.mnemonics()); this.suggestions.set(w, s); }
+    return s;
+  }
+
+  /** The lower-case spelling and kinds of a word. */
+  private word(s: string): WordInfo {
+    let w = this.words.get(s);
+    if (w === undefined) {
+      const lower = s.toLowerCase();
+      const known = lower === s ? undefined : this.words.get(lower);
+      if (known) w = known;
+      else {
+        let flags = STATIC_WORDS.get(lower) ?? 0;
+        if (this.isMnemonic(lower)) flags |= W_MNEMONIC;
+        w = { lower, flags };
+        // Only keywords are kept: other words (labels, symbols) are mostly seen once or twice.
+        if (flags === 0) return w;
+        if (lower !== s) this.words.set(lower, w);
+      }
+      this.words.set(s, w);
+    }
+    return w;
+  }
 
   private loc(t: Token | undefined, t2?: Token): SourceLoc {
     const l = this.line;
@@ -58,7 +121,9 @@ export class NasmParser {
     if (line.frameEnd) { out.push({ k: 'frameEnd', loc: this.loc(undefined) }); return; }
     const toks = line.tokens;
     if (toks.length === 0) return;
-    const c = new Cursor(toks, (t) => this.loc(t));
+    const c = this.cursor;
+    c.toks = toks;
+    c.pos = 0;
     try {
       this.statement(c, out);
     } catch (e) {
@@ -90,7 +155,7 @@ export class NasmParser {
     };
   }
 
-  private expr(c: Cursor): Expr { return fold(parseExpr(c, this.hooks(false))); }
+  private expr(c: Cursor): Expr { return fold(parseExpr(c, this.exprHooks)); }
 
   private statement(c: Cursor, out: Statement[]): void {
     const t0 = c.peek()!;
@@ -109,27 +174,27 @@ export class NasmParser {
       if (t0.t === T.PpParam || t0.t === T.PpLocal || t0.t === T.PpBrace) throw new SyntaxError_(`'${t0.s}' can only be used inside a macro`, this.loc(t0));
       throw new SyntaxError_(`expected a label or an instruction, found '${t0.s}'`, this.loc(t0));
     }
-    const w0 = t0.s.toLowerCase();
+    const w0 = this.word(t0.s).lower;
     const keyword = !t0.q && this.isKeyword(w0);
     if (!keyword) {
       // A label, with or without colon, or an equ.
       c.next();
       const hasColon = c.eatOp(':');
       const nt = c.peek();
-      if (nt && nt.t === T.Id && nt.s.toLowerCase() === 'equ') {
+      if (nt && nt.t === T.Id && nt.s.length === 3 && nt.s.toLowerCase() === 'equ') {
         c.next();
         const e = this.expr(c);
         this.expectEnd(c);
         out.push({ k: 'equ', name: this.qualify(t0.s), e, loc: this.loc(t0) });
         return;
       }
-      if (!hasColon && nt && !(nt.t === T.Id && this.isKeyword(nt.s.toLowerCase()))) {
+      if (!hasColon && nt && !(nt.t === T.Id && this.isKeyword(this.word(nt.s).lower))) {
         if (lookupRegister(w0)) throw new SyntaxError_(`'${t0.s}' is a register, not an instruction`, this.loc(t0));
-        throw new SyntaxError_(`unknown instruction '${t0.s}'${didYouMean(w0, this.mnemonics())}`, this.loc(t0));
+        throw new SyntaxError_(`unknown instruction '${t0.s}'${this.suggestMnemonic(w0)}`, this.loc(t0));
       }
       if (!hasColon && !nt && (lookupRegister(w0))) throw new SyntaxError_(`'${t0.s}' is a register, not a label or an instruction`, this.loc(t0));
       if (!hasColon && !nt) {
-        const sugg = didYouMean(w0, this.mnemonics());
+        const sugg = this.suggestMnemonic(w0);
         if (sugg) this.diag.warning(this.loc(t0), `label alone on a line without a colon: '${t0.s}'${sugg}`);
       }
       this.defineLabel(t0.s, t0, out);
@@ -139,7 +204,7 @@ export class NasmParser {
   }
 
   private isKeyword(w: string): boolean {
-    return this.isMnemonic(w) || PREFIXES.has(w) || DIRECTIVES.has(w) || w in DATA_UNITS || w in RES_UNITS || w === 'times' || w === 'equ' || w === 'incbin';
+    return (this.word(w).flags & W_KEYWORD) !== 0;
   }
 
   private expectEnd(c: Cursor): void {
@@ -152,7 +217,9 @@ export class NasmParser {
   private afterLabel(c: Cursor, out: Statement[]): void {
     const t = c.peek()!;
     if (t.t !== T.Id) throw new SyntaxError_(`expected an instruction, found '${t.s}'`, this.loc(t));
-    const w = t.s.toLowerCase();
+    const wi = this.word(t.s);
+    const w = wi.lower;
+    if ((wi.flags & W_MNEMONIC) !== 0 && (wi.flags & (W_DATA | W_RES | W_DIRECTIVE | W_OTHER_KEYWORD)) === 0) { this.instruction(c, out); return; }
     if (w === 'times') {
       c.next();
       const count = this.expr(c);
@@ -362,11 +429,14 @@ export class NasmParser {
   // ---- instructions ----
 
   private instruction(c: Cursor, out: Statement[]): void {
-    const prefixes: string[] = [];
+    let prefixes: string[] = NO_PREFIXES;
     let t = c.next()!;
-    let w = t.s.toLowerCase();
+    let wi = this.word(t.s);
+    let w = wi.lower;
     const first = t;
-    while (PREFIXES.has(w) && !(this.isMnemonic(w) && false)) {
+    const firstIndex = c.pos - 1;
+    while ((wi.flags & W_PREFIX) !== 0) {
+      if (prefixes === NO_PREFIXES) prefixes = [];
       prefixes.push(w);
       const n = c.peek();
       if (!n) {
@@ -376,24 +446,45 @@ export class NasmParser {
       }
       if (n.t !== T.Id) throw new SyntaxError_(`expected an instruction after prefix '${w}'`, this.loc(n));
       t = c.next()!;
-      w = t.s.toLowerCase();
+      wi = this.word(t.s);
+      w = wi.lower;
     }
-    if (!this.isMnemonic(w)) {
+    if ((wi.flags & W_MNEMONIC) === 0) {
       if (w in DATA_UNITS || w in RES_UNITS || w === 'times') throw new SyntaxError_(`'${w}' cannot follow an instruction prefix`, this.loc(t));
-      throw new SyntaxError_(`unknown instruction '${t.s}'${didYouMean(w, this.mnemonics())}`, this.loc(t));
+      throw new SyntaxError_(`unknown instruction '${t.s}'${this.suggestMnemonic(w)}`, this.loc(t));
     }
-    const ops: Operand[] = [];
+    const buf = this.opsBuf;
+    buf.length = 0;
     if (!c.atEnd()) {
       for (;;) {
-        ops.push(this.operand(c));
+        buf.push(this.operand(c));
         if (c.atEnd()) break;
         if (!c.eatOp(',')) throw new SyntaxError_(`expected ',' between operands, found '${c.peek()!.s}'`, c.here());
       }
     }
+    // An exact-size copy: statements live until the end of the assembly.
+    const ops = buf.slice();
     const last = c.toks[c.toks.length - 1];
-    let key = '';
-    for (let k = c.toks.indexOf(first); k < c.toks.length; k++) { const tk = c.toks[k]; key += tk.t === T.Str ? tk.q! + tk.s + tk.q! : tk.s; key += ' '; }
-    out.push({ k: 'insn', mnem: w, prefixes, ops, loc: this.loc(first, last), key });
+    out.push({ k: 'insn', mnem: w, prefixes, ops, loc: this.loc(first, last), key: this.instructionKey(c.toks, firstIndex) });
+  }
+
+  /**
+   * The text of the instruction for the layout's encoding cache. When the tokens are the source line's
+   * own, the line text from the first token on is the key (a key never ends in a space); otherwise the
+   * tokens joined with spaces (which always ends in one), so the two kinds never collide.
+   */
+  private instructionKey(toks: Token[], from: number): string {
+    const text = this.line.text;
+    let key: string;
+    if (text !== undefined) key = text.slice(toks[from].col, toks[toks.length - 1].end);
+    else {
+      key = '';
+      for (let k = from; k < toks.length; k++) { const tk = toks[k]; key += tk.t === T.Str ? tk.q! + tk.s + tk.q! : tk.s; key += ' '; }
+    }
+    const shared = this.keys.get(key);
+    if (shared !== undefined) return shared;
+    this.keys.set(key, key);
+    return key;
   }
 
   private operand(c: Cursor): Operand {
@@ -465,15 +556,16 @@ export class NasmParser {
       }
       c.next();
     }
-    const e = parseExpr(c, this.hooks(true));
+    const e = parseExpr(c, this.memHooks);
     const close = c.next();
     if (!close || close.t !== T.Op || close.s !== ']') throw new SyntaxError_("expected ']' to close the memory operand", close ? this.loc(close) : this.loc(open));
     const loc = this.loc(start, close);
-    const lin = linearize(e, loc);
+    const { lin, rest } = linearize(e, loc);
     let base: Register | null = null;
     let index: Register | null = null;
     let scale: 1 | 2 | 4 | 8 = 1;
-    const regs = [...lin.regs.entries()].filter(([, k]) => k !== 0);
+    const regs: [string, number][] = [];
+    for (let i = 0; i < lin.names.length; i++) if (lin.coefs[i] !== 0) regs.push([lin.names[i], lin.coefs[i]]);
     for (const [name, k] of regs) {
       const r = lookupRegister(name)!;
       if (r.cls !== RegClass.Gpr && r.cls !== RegClass.Rip) throw new SyntaxError_(`register '${name}' cannot be used in a memory address`, loc);
@@ -498,7 +590,7 @@ export class NasmParser {
       scale = k2 as 1 | 2 | 4 | 8;
     }
     if (regs.length && regs.some(([, k]) => k < 0)) throw new SyntaxError_('a register cannot be subtracted in a memory address', loc);
-    return { k: 'mem', size, seg, base, index, scale, disp: lin.rest ? fold(lin.rest) : null, dispSize, rel, nosplit, far, strict, loc };
+    return { k: 'mem', size, seg, base, index, scale, disp: rest ? fold(rest) : null, dispSize, rel, nosplit, far, strict, loc };
   }
 }
 
@@ -506,42 +598,54 @@ function sizeName(s: number): string {
   return ({ 1: 'byte', 2: 'word', 4: 'dword', 8: 'qword', 10: 'tword', 16: 'oword', 32: 'yword' } as Record<number, string>)[s] ?? `${s}-byte`;
 }
 
-/** Splits an address expression into register coefficients and the rest (the displacement). */
-function linearize(e: Expr, loc: SourceLoc): { regs: Map<string, number>; rest: Expr | null } {
-  const regs = new Map<string, number>();
-  const rest = walk(e, 1);
-  return { regs, rest };
+/** Register coefficients of an address in first-seen order (parallel arrays), filled by `walk`. */
+interface Linear { names: string[]; coefs: number[]; loc: SourceLoc }
 
-  function hasReg(x: Expr): boolean {
-    switch (x.k) {
-      case 'sym': return x.name.startsWith(REG_MARK);
-      case 'un': return hasReg(x.a);
-      case 'bin': return hasReg(x.a) || hasReg(x.b);
-      case 'cond': return hasReg(x.c) || hasReg(x.a) || hasReg(x.b);
-      default: return false;
-    }
+/** Splits an address expression into register coefficients and the rest (the displacement). */
+function linearize(e: Expr, loc: SourceLoc): { lin: Linear; rest: Expr | null } {
+  const lin: Linear = { names: [], coefs: [], loc };
+  const rest = walk(lin, e, 1);
+  return { lin, rest };
+}
+
+function hasReg(x: Expr): boolean {
+  switch (x.k) {
+    case 'sym': return x.name.charCodeAt(0) === 0 && x.name.startsWith(REG_MARK);
+    case 'un': return hasReg(x.a);
+    case 'bin': return hasReg(x.a) || hasReg(x.b);
+    case 'cond': return hasReg(x.c) || hasReg(x.a) || hasReg(x.b);
+    default: return false;
   }
-  function add(a: Expr | null, b: Expr | null, op: '+' | '-'): Expr | null {
-    if (!b) return a;
-    if (!a) return op === '+' ? b : { k: 'un', op: '-', a: b };
-    return { k: 'bin', op, a, b };
+}
+
+function addTerms(a: Expr | null, b: Expr | null): Expr | null {
+  if (!b) return a;
+  if (!a) return b;
+  return { k: 'bin', op: '+', a, b };
+}
+
+function walk(lin: Linear, x: Expr, k: number): Expr | null {
+  if (!hasReg(x)) return k === 1 ? x : k === -1 ? { k: 'un', op: '-', a: x } : { k: 'bin', op: '*', a: x, b: { k: 'num', v: BigInt(k) } };
+  if (x.k === 'sym') {
+    const n = x.name.slice(REG_MARK.length);
+    const i = lin.names.indexOf(n);
+    if (i < 0) { lin.names.push(n); lin.coefs.push(k); } else lin.coefs[i] += k;
+    return null;
   }
-  function walk(x: Expr, k: number): Expr | null {
-    if (!hasReg(x)) return k === 1 ? x : k === -1 ? { k: 'un', op: '-', a: x } : { k: 'bin', op: '*', a: x, b: { k: 'num', v: BigInt(k) } };
-    if (x.k === 'sym') { const n = x.name.slice(REG_MARK.length); regs.set(n, (regs.get(n) ?? 0) + k); return null; }
-    if (x.k === 'un' && (x.op === '-' || x.op === '+')) return walk(x.a, x.op === '-' ? -k : k);
-    if (x.k === 'bin' && (x.op === '+' || x.op === '-')) {
-      const a = walk(x.a, k);
-      const b = walk(x.b, x.op === '-' ? -k : k);
-      return add(a, b, '+');
-    }
-    if (x.k === 'bin' && x.op === '*') {
-      const [r, n] = hasReg(x.a) ? [x.a, x.b] : [x.b, x.a];
-      if (hasReg(n)) throw new SyntaxError_('registers cannot be multiplied together', loc);
-      const f = fold(n);
-      if (f.k !== 'num') throw new SyntaxError_('a register scale must be a constant number', loc);
-      return walk(r, k * Number(f.v));
-    }
-    throw new SyntaxError_('invalid use of a register in a memory address', loc);
+  if (x.k === 'un' && (x.op === '-' || x.op === '+')) return walk(lin, x.a, x.op === '-' ? -k : k);
+  if (x.k === 'bin' && (x.op === '+' || x.op === '-')) {
+    const a = walk(lin, x.a, k);
+    const b = walk(lin, x.b, x.op === '-' ? -k : k);
+    return addTerms(a, b);
   }
+  if (x.k === 'bin' && x.op === '*') {
+    const ra = hasReg(x.a);
+    const r = ra ? x.a : x.b;
+    const n = ra ? x.b : x.a;
+    if (hasReg(n)) throw new SyntaxError_('registers cannot be multiplied together', lin.loc);
+    const f = fold(n);
+    if (f.k !== 'num') throw new SyntaxError_('a register scale must be a constant number', lin.loc);
+    return walk(lin, r, k * Number(f.v));
+  }
+  throw new SyntaxError_('invalid use of a register in a memory address', lin.loc);
 }

@@ -17,6 +17,8 @@ export interface PpLine {
   fixedCols?: { col: number; end: number };
   /** The macro body line that produced this line. */
   body?: { file: string; line: number };
+  /** The line text, when `tokens` are exactly its lexed tokens (no macro expansion changed them). */
+  text?: string;
   /** A frame description produced by %arg/%local (debug information), attached to an otherwise empty line. */
   frame?: { reg: string; args: FrameSlot[]; locals: FrameSlot[] };
   /** %pop of a context that carried a frame. */
@@ -28,6 +30,29 @@ interface SMacro {
   body: Token[];
   /** Recursion guard. */
   busy?: boolean;
+}
+
+/**
+ * Single-line macros by name, with a count of names per length: most identifiers have a length no
+ * macro name has, and are passed over without a lookup.
+ */
+class SMacroTable {
+  private readonly map = new Map<string, SMacro>();
+  private readonly lengths = new Int32Array(64);
+  get size(): number { return this.map.size; }
+  get(name: string): SMacro | undefined { return this.map.get(name); }
+  has(name: string): boolean { return this.map.has(name); }
+  set(name: string, m: SMacro): void {
+    if (!this.map.has(name)) this.lengths[Math.min(name.length, 63)]++;
+    this.map.set(name, m);
+  }
+  delete(name: string): boolean {
+    if (!this.map.delete(name)) return false;
+    this.lengths[Math.min(name.length, 63)]--;
+    return true;
+  }
+  /** False when no macro name has this length. */
+  mayHave(length: number): boolean { return this.lengths[Math.min(length, 63)] !== 0; }
 }
 
 interface MMacro {
@@ -83,8 +108,8 @@ const MAX_REP = 1_000_000;
 /** Turns NASM source into fully expanded token lines. */
 export class Preprocessor {
   private frames: Frame[] = [];
-  private smacros = new Map<string, SMacro>();
-  private ismacros = new Map<string, SMacro>(); // case-insensitive (%idefine), keyed lower-case
+  private smacros = new SMacroTable();
+  private ismacros = new SMacroTable(); // case-insensitive (%idefine), keyed lower-case
   private mmacros = new Map<string, MMacro[]>();
   private immacros = new Map<string, MMacro[]>();
   private conds: Cond[] = [];
@@ -280,7 +305,7 @@ export class Preprocessor {
         }
       }
     }
-    return this.makeLine(toks, raw);
+    return this.makeLine(toks, raw, toks === lexed.tokens ? text : undefined);
   }
 
   private findMacro(t: Token): MMacro[] | undefined {
@@ -288,10 +313,10 @@ export class Preprocessor {
     return this.mmacros.get(t.s) ?? this.immacros.get(t.s.toLowerCase());
   }
 
-  private makeLine(tokens: Token[], raw: { frame: Frame; lineNo: number }): PpLine {
+  private makeLine(tokens: Token[], raw: { frame: Frame; lineNo: number }, text?: string): PpLine {
     const f = raw.frame;
-    if (f.inv) return { tokens, file: f.inv.file, line: f.inv.line, fixedCols: { col: f.inv.col, end: f.inv.end }, body: { file: f.bodyFile, line: raw.lineNo } };
-    return { tokens, file: f.file, line: raw.lineNo };
+    if (f.inv) return { tokens, file: f.inv.file, line: f.inv.line, fixedCols: { col: f.inv.col, end: f.inv.end }, body: { file: f.bodyFile, line: raw.lineNo }, text };
+    return { tokens, file: f.file, line: raw.lineNo, text };
   }
 
   private emitting(): boolean {
@@ -661,12 +686,20 @@ export class Preprocessor {
       this.diag.error(this.locOfRaw(raw, toks[0]?.col ?? 0, toks[toks.length - 1]?.end ?? 1), 'single-line macro expansion is too deep (recursive %define?)');
       return toks;
     }
+    // Most lines name no macro and paste nothing: return them as they are without copying.
+    let candidate = false;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.t === T.PpPaste || (t.t === T.Id && !t.q && (this.smacros.mayHave(t.s.length) || this.ismacros.mayHave(t.s.length)))) { candidate = true; break; }
+    }
+    if (!candidate) return toks;
     let changed = false;
     const out: Token[] = [];
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       if (t.t !== T.Id || t.q) { out.push(t); continue; }
-      const m = this.smacros.get(t.s) ?? this.ismacros.get(t.s.toLowerCase());
+      const m = (this.smacros.mayHave(t.s.length) ? this.smacros.get(t.s) : undefined)
+        ?? (this.ismacros.mayHave(t.s.length) ? this.ismacros.get(t.s.toLowerCase()) : undefined);
       if (!m || m.busy) { out.push(t); continue; }
       let body: Token[];
       if (m.params) {
@@ -746,13 +779,15 @@ export class Preprocessor {
   }
 
   /** Reads raw lines up to the matching end directive, counting nested begin directives. */
-  private collectBlock(f: Frame, begins: string[], ends: string[], loc: SourceLoc, endName: string, raw = false): { lines: string[]; lineNos: number[]; file: string } {
+  private collectBlock(f: Frame, begins: string[], ends: string[], loc: SourceLoc, endName: string, raw = false): { lines: string[]; lineNos: number[]; file: string; terminated: boolean } {
     const lines: string[] = [];
     const lineNos: number[] = [];
     let depth = 0;
+    let terminated = true;
     for (;;) {
       if (f.idx >= f.lines.length) {
         this.diag.error(loc, `missing '${endName}'`);
+        terminated = false;
         break;
       }
       const i = f.idx++;
@@ -770,7 +805,7 @@ export class Preprocessor {
       lines.push(text);
       lineNos.push(lineNo);
     }
-    return { lines, lineNos, file: f.kind === 'file' ? f.file : f.bodyFile };
+    return { lines, lineNos, file: f.kind === 'file' ? f.file : f.bodyFile, terminated };
   }
 
   private invokeMacro(cands: MMacro[], toks: Token[], k: number, raw: { frame: Frame; lineNo: number; text: string }): boolean {
@@ -822,6 +857,9 @@ export class Preprocessor {
     const count = Number(this.evalCritical(this.expandSMacros(this.resolveContextTokens(toks.slice(1), raw), raw, 0), raw, loc));
     // Inside a macro the body keeps its %1..%N: they are substituted when each line is read.
     const body = this.collectBlock(raw.frame, ['%rep'], ['%endrep'], loc, '%endrep', true);
+    // Like nasm, an unterminated %rep (the file ended inside it) is an error and repeats nothing: repeating
+    // the rest of the file would only multiply the follow-on errors.
+    if (!body.terminated) return;
     if (count <= 0 || body.lines.length === 0) return;
     if (count > MAX_REP) { this.diag.error(loc, `'%rep' count ${count} is too large (limit ${MAX_REP})`); return; }
     const f = raw.frame;
