@@ -49,3 +49,10 @@ test('macro parameter count errors are located at the invocation', () => {
   assert.equal(r.diagnostics[0].line, 4);
   assert.match(r.diagnostics[0].message, /expects 2 parameter\(s\) but got 1/);
 });
+
+test('__?BITS?__ and __BITS__ follow bits, [bits] and use16/32/64 as in nasm', () => {
+  const src = 'bits 32\n%if __?BITS?__ == 32\n  db 32\n%endif\nbits 64\n%if __BITS__ == 64\n  db 64\n%endif\n[bits 16]\n  db __?BITS?__\nuse32\n  db __BITS__\n';
+  const r = assemble(src, { file: 'bits.asm' });
+  assert.deepEqual(r.diagnostics, []);
+  assert.deepEqual([...r.image], [32, 64, 16, 32]);
+});

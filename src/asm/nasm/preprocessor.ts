@@ -131,6 +131,8 @@ export class Preprocessor {
     }
     this.smacros.set('__NASM_MAJOR__', { params: null, body: lexLine('2').tokens });
     this.smacros.set('__?NASM_MAJOR?__', { params: null, body: lexLine('2').tokens });
+    this.smacros.set('__BITS__', { params: null, body: lexLine('16').tokens });
+    this.smacros.set('__?BITS?__', { params: null, body: lexLine('16').tokens });
   }
 
   /** Returns the next expanded line, or null at the end of input. */
@@ -146,8 +148,26 @@ export class Preprocessor {
         return null;
       }
       const out = this.processLine(raw);
-      if (out) return out;
+      if (out) { this.trackBits(out); return out; }
     }
+  }
+
+  /**
+   * Keep `__?BITS?__` (and the old spelling `__BITS__`) equal to the code size in force, as nasm
+   * does when it processes a `bits`, `[bits]` or `use16/32/64` line.
+   */
+  private trackBits(line: PpLine): void {
+    const t = line.tokens;
+    let k = 0;
+    if (t[k]?.s === '[') k++;
+    const w = t[k]?.s.toLowerCase();
+    let bits: string | undefined;
+    if (w === 'bits' && t[k + 1] && /^(16|32|64)$/.test(t[k + 1].s)) bits = t[k + 1].s;
+    else if (w === 'use16' || w === 'use32' || w === 'use64') bits = w.slice(3);
+    if (!bits) return;
+    const body = lexLine(bits).tokens;
+    this.smacros.set('__BITS__', { params: null, body });
+    this.smacros.set('__?BITS?__', { params: null, body });
   }
 
   // ---- reading lines from the frame stack ----
