@@ -1,5 +1,5 @@
 // `ringstep run`: boot an image or an asm source headless; guest output to stdout, exit status from the guest.
-import { openSync, writeSync, closeSync } from 'node:fs';
+import { openSync, writeSync, closeSync, existsSync, readFileSync } from 'node:fs';
 import { Machine } from '../machine/machine';
 import { loadMultiboot, findMultibootHeader, BootError } from '../machine/boot/multiboot';
 import { startDirect32, startDirect64 } from '../machine/boot/direct';
@@ -10,6 +10,7 @@ import { loadProgram } from './load-program';
 
 export const RUN_USAGE = `usage: ringstep run FILE [--boot multiboot|bootsector|direct32|direct64] [--load ADDR]
                     [--max-instructions N] [--trace FILE] [--memory MiB] [--syntax nasm|gas-intel|att] [-I DIR]...
+                    [--initrd FILE[,FILE...]] [--append CMDLINE]
   FILE is a multiboot kernel, a boot sector, a raw image, or an asm source (.asm .nasm .s .S),
   assembled with the built-in assembler. COM1 and port 0xE9 output go to stdout.
   Exit status: (V << 1) | 1 when the guest writes V to port 0xF4; 98 on a triple fault (the
@@ -20,7 +21,7 @@ const EXIT_LIMIT = 124;
 
 /** Run the command; resolves to the process exit status. */
 export async function runCommand(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, ['--boot', '--load', '--max-instructions', '--trace', '--memory', '--syntax', '-I']);
+  const a = parseArgs(argv, ['--boot', '--load', '--max-instructions', '--trace', '--memory', '--syntax', '-I', '--initrd', '--append']);
   if (a.positional.length !== 1) throw new UsageError(`run takes exactly one FILE\n${RUN_USAGE}`);
   const file = a.positional[0];
   const boot = a.flags.get('--boot')?.[0];
@@ -41,7 +42,17 @@ export async function runCommand(argv: string[]): Promise<number> {
   const method = boot ?? guessBoot(image, program.fromSource, program.bits);
   try {
     switch (method) {
-      case 'multiboot': loadMultiboot(m.cpu, image, file.split('/').pop() ?? ''); break;
+      case 'multiboot': {
+        // Modules as QEMU's -initrd takes them: comma-separated files, each optionally followed by its command line.
+        const modules = (a.flags.get('--initrd') ?? []).flatMap((v) => v.split(',')).filter((v) => v).map((spec) => {
+          const [path, ...args] = spec.split(' ');
+          if (!existsSync(path)) throw new UsageError(`--initrd: ${path}: no such file`);
+          return { data: new Uint8Array(readFileSync(path)), cmdline: [path, ...args].join(' ') };
+        });
+        const cmdline = [file.split('/').pop() ?? '', ...(a.flags.get('--append') ?? [])].join(' ');
+        loadMultiboot(m.cpu, image, cmdline, modules);
+        break;
+      }
       case 'bootsector': loadBootSector(m, image); break;
       case 'direct32': case 'direct64': {
         const at = loadAddr ?? program.origin ?? 0x100000;
