@@ -8,10 +8,7 @@ import { guestPrograms, nasmImage, runInProcess, runCliAsync, cliBuilt, builtinA
  * Programs that fail because the emulator (not the program) is wrong: name -> the bug. The program
  * and its `.expected` file stay correct; the test is reported as todo until the emulator is fixed.
  */
-const EMULATOR_BUGS: Record<string, string> = {
-  'sse41-insert-extract': 'CPUID.1:ECX advertises SSE4.1 but PEXTRQ/PEXTRD/PEXTRB/PINSRQ/PINSRD/PINSRB (66 0F 3A 14/16/20/22) raise #UD',
-  'x87-fxsave': 'CPUID.1:EDX advertises an FPU but x87 arithmetic and loads (FLD1 D9 E8, FILD, FADDP, FISTP) raise #UD',
-};
+const EMULATOR_BUGS: Record<string, string> = {};
 
 const nasmOk = haveNasm();
 const programs = guestPrograms();

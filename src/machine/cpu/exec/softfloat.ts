@@ -137,8 +137,9 @@ export function roundPack(sign: boolean, m: bigint, e: number, sticky: boolean, 
     tiny = n - p <= 0 || bitLength(roundBits(sign, m, n - p, env.rc).q) <= p; // did not carry into 2^eMin
   }
   sf.up = false;
-  // The last kept bit: p bits below the leading one, but never below the format's smallest denormal.
-  const lsbExp = Math.max(E - p + 1, eMin - f.p + 1);
+  // The last kept bit: p bits below the leading one, but never below the smallest denormal of a
+  // p-bit format with this exponent range (x87 precision control rounds denormals at that position).
+  const lsbExp = Math.max(E - p + 1, eMin - p + 1);
   const shift = lsbExp - e;
   let q: bigint, inexact: boolean;
   if (shift <= 0) { q = m << BigInt(-shift); inexact = false; } else { const r = roundBits(sign, m, shift, env.rc); q = r.q; inexact = r.inexact; }
@@ -166,7 +167,8 @@ export function roundPack(sign: boolean, m: bigint, e: number, sticky: boolean, 
   if (q === 0n) return packSpecial(f, sign, false);
   const sigBits = f.explicit ? f.p : fracBits(f);
   let biased: number, sig: bigint;
-  if (qn < f.p) { biased = 0; sig = q; } // denormal (or x87 denormal): exponent field 0
+  // Below the normal range: a denormal, exponent field 0, significand bits aligned to the smallest denormal.
+  if (topExp < eMin) { biased = 0; sig = q << BigInt(rexp - (eMin - f.p + 1)); }
   else {
     // Normalise to f.p bits (precision control may have left fewer significant bits).
     sig = q << BigInt(f.p - qn);

@@ -13,14 +13,15 @@ import { pickNaN, readInteger, readReal, x87Begin, x87Env } from './x87-values';
 const ADD = 0, SUB = 1, MUL = 2, DIV = 3;
 
 /** a op b in 80 bits with the x87 special cases; flags accumulate in sf.flags. */
-export function arith80(op: number, a: bigint, b: bigint, env: RoundEnv): bigint {
+export function arith80(op: number, a: bigint, b: bigint, env: RoundEnv, bIsDest = false, memDenormal = false): bigint {
   const x = unpack(a, EXTENDED), y = unpack(b, EXTENDED);
   if (x.unsupported || y.unsupported) { sf.flags |= FE_INVALID; return INDEFINITE; }
   if (x.cls === 'nan' || y.cls === 'nan') {
     if ((x.cls === 'nan' && x.snan) || (y.cls === 'nan' && y.snan)) sf.flags |= FE_INVALID;
-    return pickNaN(a, x.cls === 'nan', b, y.cls === 'nan');
+    return bIsDest ? pickNaN(b, y.cls === 'nan', a, x.cls === 'nan') : pickNaN(a, x.cls === 'nan', b, y.cls === 'nan');
   }
-  if (x.denormal || y.denormal) sf.flags |= FE_DENORMAL;
+  // Division by zero is reported without DE for a denormal dividend (as the host does).
+  if (x.denormal || y.denormal || memDenormal) if (!(op === DIV && y.cls === 'zero' && !y.denormal)) sf.flags |= FE_DENORMAL;
   if (op === SUB) y.sign = !y.sign;
   switch (op) {
     case ADD: case SUB:
@@ -70,11 +71,11 @@ function family(base: string, op: number, reverse: boolean): void {
     if (i.k0 === OpKind.Mem) {
       if (isEmpty(cpu, 0)) { if (underflow(cpu)) setSt(cpu, 0, INDEFINITE); return; }
       const lin = memLinear(cpu, i, i.s0, false);
-      let m: bigint;
+      let m: bigint, memDenormal = false;
       if (integer) m = readInteger(cpu, lin, i.s0);
-      else { const r = readReal(cpu, lin, i.s0); m = r.v; if (r.denormal) sf.flags |= FE_DENORMAL; }
+      else { const r = readReal(cpu, lin, i.s0); m = r.v; memDenormal = r.denormal; }
       const d = st(cpu, 0);
-      const v = arith80(op, reverse ? m : d, reverse ? d : m, x87Env(cpu, true));
+      const v = arith80(op, reverse ? m : d, reverse ? d : m, x87Env(cpu, true), reverse, memDenormal);
       finish(cpu, 0, v, 0);
       return;
     }
@@ -85,7 +86,7 @@ function family(base: string, op: number, reverse: boolean): void {
       return;
     }
     const d = st(cpu, dest), s = st(cpu, src);
-    finish(cpu, dest, arith80(op, reverse ? s : d, reverse ? d : s, x87Env(cpu, true)), pops);
+    finish(cpu, dest, arith80(op, reverse ? s : d, reverse ? d : s, x87Env(cpu, true), reverse), pops);
   };
   register(base, (cpu: Cpu, i: Instr) => body(cpu, i, 0, false));
   register(`${base}p`, (cpu: Cpu, i: Instr) => body(cpu, i, 1, false));
@@ -114,9 +115,10 @@ unary('fsqrt', (cpu, v) => {
   const x = unpack(v, EXTENDED);
   if (x.unsupported) { sf.flags |= FE_INVALID; return INDEFINITE; }
   if (x.cls === 'nan') { if (x.snan) sf.flags |= FE_INVALID; return v | (1n << 62n); }
-  if (x.denormal) sf.flags |= FE_DENORMAL;
   if (x.cls === 'zero') return v;
+  // A negative operand is invalid (no DE even when it is a denormal).
   if (x.sign) { sf.flags |= FE_INVALID; return INDEFINITE; }
+  if (x.denormal) sf.flags |= FE_DENORMAL;
   if (x.cls === 'inf') return v;
   return sqrtFinite(x, EXTENDED, x87Env(cpu, true));
 });

@@ -14,11 +14,12 @@ const UNORDERED = 2;
 /** Compare a with b: -1, 0, 1 or UNORDERED; IE for SNaN (or any NaN when `signalQuiet`) and unsupported operands, DE for denormals. */
 function compare80(a: bigint, b: bigint, signalQuiet: boolean, extraFlags: number): { c: number; flags: number } {
   const x = unpack(a, EXTENDED), y = unpack(b, EXTENDED);
-  let flags = extraFlags;
+  let flags = 0;
   if (x.cls === 'nan' || y.cls === 'nan') {
     if (signalQuiet || x.snan || y.snan || x.unsupported || y.unsupported) flags |= SW_IE;
     return { c: UNORDERED, flags };
   }
+  flags |= extraFlags;
   if (x.denormal || y.denormal) flags |= SW_DE;
   return { c: compareValues(x, y), flags };
 }

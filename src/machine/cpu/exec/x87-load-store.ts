@@ -16,6 +16,8 @@ register('fld', (cpu: Cpu, i: Instr): void => {
   sf.flags = 0;
   if (i.k0 === OpKind.Mem) {
     const { v, denormal } = readReal(cpu, memLinear(cpu, i, i.s0, false), i.s0);
+    // Stack overflow: nothing is loaded, so the value raises nothing of its own.
+    if (!isEmpty(cpu, 7)) { push(cpu, v); return; }
     let r = v;
     if (i.s0 !== 10) {
       const u = unpack(v, EXTENDED);
@@ -28,7 +30,7 @@ register('fld', (cpu: Cpu, i: Instr): void => {
     return;
   }
   const src = i.nops > 1 ? i.r1 : i.r0;
-  if (isEmpty(cpu, src)) { if (underflow(cpu)) push(cpu, INDEFINITE); return; }
+  if (isEmpty(cpu, src)) { if (underflow(cpu)) { push(cpu, INDEFINITE); cpu.fpuStatus &= ~SW_C1; } return; }
   push(cpu, st(cpu, src));
 });
 register('fild', (cpu: Cpu, i: Instr): void => {
@@ -67,7 +69,7 @@ function toFormat(cpu: Cpu, v: bigint, f: FloatFormat): bigint {
   }
   if (u.cls === 'inf') return sign | expAll;
   if (u.cls === 'zero') return sign;
-  if (u.denormal) sf.flags |= FE_DENORMAL;
+  // A denormal ST(0) is stored without DE (host behaviour).
   return roundPack(u.sign, u.m, u.e, false, f, x87Env(cpu, false));
 }
 
@@ -120,7 +122,6 @@ function storeInt(pops: boolean, truncate: boolean) {
       if (u.cls === 'nan' || u.cls === 'inf') sf.flags |= FE_INVALID;
       else if (u.cls === 'zero') out = 0n;
       else {
-        if (u.denormal) sf.flags |= FE_DENORMAL;
         const { v, inexact } = roundToInteger(u.sign, u.m, u.e, truncate ? 3 : x87Env(cpu, false).rc);
         if (v >= lim || v < -lim) sf.flags |= FE_INVALID;
         else { out = v; if (inexact) sf.flags |= FE_INEXACT; }
@@ -160,7 +161,8 @@ const CONDITIONS: [string, (cpu: Cpu) => boolean][] = [
 for (const [name, cond] of CONDITIONS) {
   register(name, (cpu: Cpu, i: Instr): void => {
     x87Begin(cpu);
-    if (isEmpty(cpu, 0) || isEmpty(cpu, i.r1)) { if (underflow(cpu) && cond(cpu)) setSt(cpu, 0, INDEFINITE); return; }
+    // Stack underflow delivers the indefinite to ST(0) whatever the condition (host behaviour).
+    if (isEmpty(cpu, 0) || isEmpty(cpu, i.r1)) { if (underflow(cpu)) setSt(cpu, 0, INDEFINITE); return; }
     cpu.fpuStatus &= ~SW_C1;
     if (cond(cpu)) setSt(cpu, 0, st(cpu, i.r1));
   });

@@ -62,14 +62,15 @@ export const seOf = (v: bigint): number => Number(v >> 64n) & 0xffff;
 export const quiet80 = (v: bigint): bigint => v | (1n << 62n);
 
 /**
- * x87 NaN propagation (SDM Vol. 1 Table 4-7): with two NaN operands, the one with the larger
- * significand (quieted); with one, that one.
+ * x87 NaN propagation (SDM Vol. 1 Table 4-7): with one NaN operand, that one (quieted); an SNaN
+ * with a QNaN gives the QNaN; two QNaNs or two SNaNs give the larger significand.
  */
 export function pickNaN(a: bigint, aNaN: boolean, b: bigint, bNaN: boolean): bigint {
   if (aNaN && bNaN) {
-    const sa = sigOf(a) | (1n << 62n), sb = sigOf(b) | (1n << 62n);
-    if (sa === sb) return quiet80((seOf(a) & 0x8000) === 0 ? a : b);
-    return quiet80(sa > sb ? a : b);
+    const qa = (a >> 62n) & 1n, qb = (b >> 62n) & 1n;
+    // An SNaN with a QNaN: the QNaN. Two of a kind: the larger significand (ties: `a`, the destination).
+    if (qa !== qb) return quiet80(qa ? a : b);
+    return quiet80(sigOf(b) > sigOf(a) ? b : a);
   }
   return quiet80(aNaN ? a : b);
 }
