@@ -1,7 +1,7 @@
 ; Benchmark guest: a recursive function (naive Fibonacci), heavy on CALL, RET, PUSH and POP.
 bits 64
 org 0x100000
-  mov edi, 27
+  mov edi, 30
   call fib
   mov eax, 0
   out 0xf4, eax

@@ -12,7 +12,7 @@ SIZE equ 4 * 1024 * 1024
   add rdi, 8
   dec ecx
   jnz .fill
-  mov r10d, 8
+  mov r10d, 32
 .pass:
   mov rsi, BUF
   mov ecx, SIZE / 32

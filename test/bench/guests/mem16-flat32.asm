@@ -3,7 +3,7 @@ bits 32
 org 0x100000
 BUF equ 0x1000000
 SIZE equ 16 * 1024 * 1024
-  mov ebp, 4
+  mov ebp, 16
 .pass:
   mov esi, BUF
   mov ecx, SIZE / 64

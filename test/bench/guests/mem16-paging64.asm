@@ -34,7 +34,7 @@ SIZE equ 16 * 1024 * 1024
   jb .pte
   mov rax, PML4
   mov cr3, rax
-  mov ebp, 4
+  mov ebp, 16
 .pass:
   mov esi, BUF
   mov ecx, SIZE / 64

@@ -41,7 +41,7 @@ IDT equ 0x80000
   xor al, al
   out 0x40, al
   sti
-  mov ecx, 3000000
+  mov ecx, 15000000
 .spin:
   add rdx, rcx
   dec ecx

@@ -1,5 +1,6 @@
 // Loads every instruction module so that each registers its execution routines.
 // fast-forms first: its specialised binders are tried before the general ones.
+import './fast-mem';
 import './fast-forms';
 import './fast-alu';
 import './arith';
