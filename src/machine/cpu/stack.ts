@@ -79,3 +79,10 @@ export function peekStack(cpu: Cpu, k: number, size: number): number {
   const sp = spPlus(cpu, getSP(cpu), k);
   return cpu.readSized(segLinear(cpu, Seg.SS, sp, size, false), size);
 }
+
+/** Read `size` bytes at offset `off` of the current stack segment as a number (8-byte reads as a signed 64-bit number). */
+export function readStackAt(cpu: Cpu, off: number, size: number): number {
+  const v = cpu.readSized(segLinear(cpu, Seg.SS, off, size, false), size);
+  if (size === 8) return (cpu.hi | 0) * TWO32 + (v >>> 0);
+  return size === 4 ? v >>> 0 : v & 0xffff;
+}

@@ -3,7 +3,7 @@ import type { Cpu } from '../cpu';
 import { CpuFault } from '../fault';
 import { Seg } from '../instr';
 import { segLinear } from '../operands';
-import { getSP, setSP } from '../stack';
+import { getSP, setSP, readStackAt, spPlus } from '../stack';
 import { EFER_LMA, RSP } from '../registers';
 import { SEG_DB, SEG_L } from '../segment';
 import { descDpl, descIsCode, descLimit, descPresent, descS, descType, loadCache, readDescriptor, setAccessed, type RawDescriptor } from './descriptor';
@@ -77,18 +77,7 @@ function pushCurrent(cpu: Cpu, size: number, items: number[]): number {
   return pushAll(cpu, ss.base, getSP(cpu), mask, size, items, cpu.cpl === 3, (off) => { segLinear(cpu, Seg.SS, off, size, true); }, long);
 }
 
-/** Read `size` bytes at stack offset `off` of the current stack; 8-byte reads return a number. */
-function readStack(cpu: Cpu, off: number, size: number): number {
-  const v = cpu.readSized(segLinear(cpu, Seg.SS, off, size, false), size);
-  if (size === 8) return (cpu.hi | 0) * TWO32 + (v >>> 0);
-  return size === 4 ? v >>> 0 : v & 0xffff;
-}
 
-/** Stack offset `k` bytes above `sp` wrapped to the stack address size. */
-function spAdd(cpu: Cpu, sp: number, k: number): number {
-  const r = sp + k;
-  return cpu.stackSize === 8 ? r : cpu.stackSize === 4 ? r % TWO32 : r & 0xffff;
-}
 
 /** Set RSP as a 64-bit number (IA-32e stack switches). */
 function setRsp64(cpu: Cpu, v: number): void {
@@ -227,7 +216,7 @@ function callGateInner(cpu: Cpu, g: GateInfo, dpl: number): void {
   const size = g.size;
   const oldSp = getSP(cpu);
   const params: number[] = [];
-  for (let k = g.paramCount - 1; k >= 0; k--) params.push(readStack(cpu, spAdd(cpu, oldSp, k * size), size));
+  for (let k = g.paramCount - 1; k >= 0; k--) params.push(readStackAt(cpu, spPlus(cpu, oldSp, k * size), size));
   const items = [oldSS, oldSp, ...params, oldCs, ret];
   const sp = pushAll(cpu, base, big ? nsp : nsp & 0xffff, mask, size, items, false, (o) => {
     if (o + size - 1 > limit) throw new CpuFault(12, nss & 0xfffc);
@@ -278,11 +267,11 @@ export function commitReturnStack(cpu: Cpu, ssSel: number, sd: RawDescriptor | n
 /** RET far [imm16]: same level, or to an outer level popping SS:rSP too. */
 export function farReturn(cpu: Cpu, size: number, imm: number): void {
   const sp = getSP(cpu);
-  const off = readStack(cpu, sp, size);
-  const sel = readStack(cpu, spAdd(cpu, sp, size), 2);
+  const off = readStackAt(cpu, sp, size);
+  const sel = readStackAt(cpu, spPlus(cpu, sp, size), 2);
   if (realSegments(cpu)) {
     realTarget(cpu, sel, off);
-    setSP(cpu, spAdd(cpu, sp, 2 * size + imm));
+    setSP(cpu, spPlus(cpu, sp, 2 * size + imm));
     return;
   }
   const d = checkReturnCode(cpu, sel);
@@ -290,12 +279,12 @@ export function farReturn(cpu: Cpu, size: number, imm: number): void {
   if (rpl === cpu.cpl) {
     checkTargetOffset(cpu, d, off);
     commitCs(cpu, sel, d, rpl, off);
-    setSP(cpu, spAdd(cpu, sp, 2 * size + imm));
+    setSP(cpu, spPlus(cpu, sp, 2 * size + imm));
     return;
   }
-  const at = spAdd(cpu, sp, 2 * size + imm);
-  const newSp = readStack(cpu, at, size);
-  const ssSel = readStack(cpu, spAdd(cpu, at, size), 2);
+  const at = spPlus(cpu, sp, 2 * size + imm);
+  const newSp = readStackAt(cpu, at, size);
+  const ssSel = readStackAt(cpu, spPlus(cpu, at, size), 2);
   const sd = checkReturnStack(cpu, ssSel, rpl, d);
   checkTargetOffset(cpu, d, off);
   const long = (cpu.efer & EFER_LMA) !== 0;

@@ -3,8 +3,7 @@ import type { Cpu } from '../cpu';
 import { CpuFault } from '../fault';
 import { Seg } from '../instr';
 import { getFlags } from '../flags';
-import { segLinear } from '../operands';
-import { getSP, setSP } from '../stack';
+import { getSP, setSP, readStackAt, spPlus } from '../stack';
 import {
   AC, AF, CF, CR0_PE, DF, EFER_LMA, FLAGS_FIXED1, ID, IF, IOPL, NT, OF, PF, RF, RSP, SF, TF, VIF, VIP, VM, ZF,
 } from '../registers';
@@ -14,15 +13,6 @@ import { nullInvalidDataSegments } from './segment-load';
 
 const TWO32 = 4294967296;
 
-function readStack(cpu: Cpu, off: number, size: number): number {
-  const v = cpu.readSized(segLinear(cpu, Seg.SS, off, size, false), size);
-  if (size === 8) return (cpu.hi | 0) * TWO32 + (v >>> 0);
-  return size === 4 ? v >>> 0 : v & 0xffff;
-}
-function spAdd(cpu: Cpu, sp: number, k: number): number {
-  const r = sp + k;
-  return cpu.stackSize === 8 ? r : cpu.stackSize === 4 ? r % TWO32 : r & 0xffff;
-}
 
 /** Flags IRET may change whatever the privilege (the rest depends on CPL and IOPL). */
 const ALWAYS = CF | PF | AF | ZF | SF | TF | DF | OF | NT;
@@ -48,17 +38,17 @@ export function iret(cpu: Cpu, size: number): void {
     throw new CpuFault(13, 0);
   }
   const sp = getSP(cpu);
-  const ip = readStack(cpu, sp, size);
-  const sel = readStack(cpu, spAdd(cpu, sp, size), 2);
-  const f = readStack(cpu, spAdd(cpu, sp, 2 * size), size) % TWO32;
+  const ip = readStackAt(cpu, sp, size);
+  const sel = readStackAt(cpu, spPlus(cpu, sp, size), 2);
+  const f = readStackAt(cpu, spPlus(cpu, sp, 2 * size), size) % TWO32;
   if ((f & VM) && cpu.cpl === 0 && size === 4 && !long) { iretToV86(cpu, sp, ip, sel, f); return; }
   const d = checkReturnCode(cpu, sel);
   const rpl = sel & 3;
   const outer = rpl > cpu.cpl || cpu.bits === 64;
   let newSp = 0, ssSel = 0, sd = null;
   if (outer) {
-    newSp = readStack(cpu, spAdd(cpu, sp, 3 * size), size);
-    ssSel = readStack(cpu, spAdd(cpu, sp, 4 * size), 2);
+    newSp = readStackAt(cpu, spPlus(cpu, sp, 3 * size), size);
+    ssSel = readStackAt(cpu, spPlus(cpu, sp, 4 * size), 2);
     sd = checkReturnStack(cpu, ssSel, rpl, d);
   }
   checkTargetOffset(cpu, d, ip);
@@ -80,7 +70,7 @@ export function iret(cpu: Cpu, size: number): void {
     else cpu.set32(RSP, newSp);
     if (wasOuter) nullInvalidDataSegments(cpu);
   } else {
-    setSP(cpu, spAdd(cpu, sp, 3 * size));
+    setSP(cpu, spPlus(cpu, sp, 3 * size));
   }
   cpu.updateMode();
   cpu.emit('iret');
@@ -90,16 +80,16 @@ export function iret(cpu: Cpu, size: number): void {
 /** Real-address mode (and virtual-8086 mode with IOPL 3) IRET. */
 function iretReal(cpu: Cpu, size: number, old: number, real: boolean): void {
   const sp = getSP(cpu);
-  const ip = readStack(cpu, sp, size);
-  const sel = readStack(cpu, spAdd(cpu, sp, size), 2);
-  const f = readStack(cpu, spAdd(cpu, sp, 2 * size), size) % TWO32;
+  const ip = readStackAt(cpu, sp, size);
+  const sel = readStackAt(cpu, spPlus(cpu, sp, size), 2);
+  const f = readStackAt(cpu, spPlus(cpu, sp, 2 * size), size) % TWO32;
   const cs = cpu.segs[Seg.CS];
   if (ip > cs.limit) throw new CpuFault(13, 0);
   let nf: number;
   if (size === 2) nf = (old & 0xffff0000) | (f & 0xffff);
   else nf = (f & 0x257fd5) | (old & 0x1a0000);
   if (!real) nf = (nf & ~IOPL) | (old & IOPL);
-  setSP(cpu, spAdd(cpu, sp, 3 * size));
+  setSP(cpu, spPlus(cpu, sp, 3 * size));
   cs.loadReal(sel);
   if (!real) { cs.limit = 0xffff; cs.attr = SEG_P | SEG_S | 0xb | (3 << 5); }
   cpu.rip = ip;
@@ -112,7 +102,7 @@ function iretReal(cpu: Cpu, size: number, old: number, real: boolean): void {
 /** IRETD at CPL 0 with VM set in the popped EFLAGS: enter virtual-8086 mode (pops ESP, SS, ES, DS, FS, GS). */
 function iretToV86(cpu: Cpu, sp: number, ip: number, sel: number, f: number): void {
   const vals: number[] = [];
-  for (let k = 3; k < 9; k++) vals.push(readStack(cpu, spAdd(cpu, sp, 4 * k), 4));
+  for (let k = 3; k < 9; k++) vals.push(readStackAt(cpu, spPlus(cpu, sp, 4 * k), 4));
   const [esp, ss, es, ds, fs, gs] = vals;
   setFlags(cpu, f);
   const load = (s: number, v: number) => {
