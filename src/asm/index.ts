@@ -37,13 +37,16 @@
  *   macro body line for expansions): diagnostics and the line map come from it.
  *
  * The layout passes, the encoder (which picks NASM's encoding among equivalent forms), the line
- * map, symbols, sections and debug information are shared by every dialect.
+ * map, symbols, sections and debug information are shared by every dialect. Where GNU as picks
+ * other bytes, the GNU as front end rewrites the IR (`gas/encoding-preferences.ts`) or, for the
+ * order of legacy prefixes, which the IR cannot express, asks layout for `prefixOrder: 'gnu'`.
+ * GNU as has no `org`: `options.origin` gives a GNU as source its start address.
  */
 
 import { DiagnosticSink } from './diagnostics';
 import { layout } from './layout';
 import { parseNasm } from './nasm/front-end';
-import { parseGas } from './gas/front-end';
+import { GAS_LAYOUT_OPTIONS, parseGas } from './gas/front-end';
 import type { AsmOptions, AsmResult, Syntax } from './types';
 
 export type { AsmOptions, AsmResult, Diagnostic, LineEntry, SymbolInfo, SectionInfo, StrucInfo, FrameInfo, Syntax, SourceLoc } from './types';
@@ -54,8 +57,11 @@ export function assemble(source: string, options: AsmOptions): AsmResult {
   const diag = new DiagnosticSink();
   const syntax = options.syntax ?? guessSyntax(options.file, source);
   try {
+    if (syntax === 'nasm' && options.origin !== undefined) {
+      diag.warning({ file: options.file, line: 1, column: 1, endColumn: 2 }, 'the origin option applies to GNU as sources: a NASM source sets its origin with org');
+    }
     const fe = syntax === 'nasm' ? parseNasm(source, options, diag) : parseGas(source, options, diag, syntax);
-    const r = layout(fe.statements, diag);
+    const r = layout(fe.statements, diag, syntax === 'nasm' ? {} : GAS_LAYOUT_OPTIONS);
     return { ...r, sources: fe.sources };
   } catch (e) {
     // A bug in the assembler must not take the debugger down: report it at the file start.

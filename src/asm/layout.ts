@@ -4,6 +4,7 @@ import { DiagnosticSink } from './diagnostics';
 import { encodePrepared, evaluateOperands, prepareInstruction, sameOperandValues, type EncodeResult, type OpVals, type PreparedInstruction, type Value } from './encoder';
 import { evaluate, isConstant, type EvalContext, type Expr, type SymExpr } from './expression';
 import { floatBytes } from './float-data';
+import { gnuLegacyPrefixOrder } from './gas/encoding-preferences';
 import type { Statement, MemOperand, Operand } from './statement';
 import { didYouMean } from './suggest';
 import type { AsmResult, Diagnostic, FrameInfo, LineEntry, SectionInfo, SourceLoc, StrucInfo, SymbolInfo } from './types';
@@ -55,8 +56,18 @@ type ResolvedSym = SymExpr & { $run?: number; $sym?: Sym };
  */
 interface Memo { bits: number; defaultRel: boolean; address: number; vals: OpVals[]; r: EncodeResult; warnings: string[] }
 
+/** Encoding choices that depend on the source dialect rather than on the statements. */
+export interface LayoutOptions {
+  /**
+   * Order of an instruction's legacy prefixes: 'nasm' (the encoder's: F0/F2/F3, segment, 66, 67) or
+   * 'gnu' (GNU as's: segment, 67, 66, F2/F3, F0). Default 'nasm'.
+   */
+  prefixOrder?: 'nasm' | 'gnu';
+}
+
 /** Lays out and encodes statements into an AsmResult (everything but `sources`). */
-export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult, 'sources'> {
+export function layout(stmts: Statement[], diag: DiagnosticSink, options: LayoutOptions = {}): Omit<AsmResult, 'sources'> {
+  const gnuPrefixOrder = options.prefixOrder === 'gnu';
   const symbols = new Map<string, Sym>();
   const externs = new Set<string>();
   const globals = new Set<string>();
@@ -64,7 +75,13 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
   const cache: (Uint8Array | number[] | undefined)[] = new Array(stmts.length);
   /** Warnings of cached data statements (reported again in the final pass). */
   const cacheWarnings: ({ loc: SourceLoc; message: string }[] | undefined)[] = new Array(stmts.length);
-  const constantStmt: boolean[] = stmts.map(isConstantStatement);
+  /** Per statement: 1 when its bytes cannot depend on symbols or `$`, 2 when they can, 0 before it is first asked. */
+  const constantFlags = new Uint8Array(stmts.length);
+  const constantStmt = (idx: number): boolean => {
+    let f = constantFlags[idx];
+    if (f === 0) constantFlags[idx] = f = isConstantStatement(stmts[idx]) ? 1 : 2;
+    return f === 1;
+  };
   /** Constant instructions with the same text encode alike in the same mode: encode each text once (one map per mode and default rel/abs). */
   const textCaches: Map<string, number[]>[] = [];
   const textCacheOf = (bits: number, rel: boolean): Map<string, number[]> => {
@@ -83,7 +100,14 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
   let lineMap: LineEntry[] = [];
   let strucs: StrucInfo[] = [];
   let frames: FrameInfo[] = [];
+  /**
+   * True in the pass whose output is kept. From pass 2 on every pass records as if it were the final
+   * one: when it changes nothing it is a fixed point, and the pass after it would compute the same
+   * layout, bytes and diagnostics, so its output is kept instead of running that pass.
+   */
   let finalPass = false;
+  /** Set when the final pass is certain (not a speculation on pass 2+). */
+  let realFinal = false;
   let orgSeen = false;
   // The origin is needed from the first pass on: forward references would otherwise start far off and
   // the jump sizes would converge from above to a larger layout than NASM's.
@@ -110,25 +134,6 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
     return s;
   };
 
-  /** Runs of two or more consecutive cached instructions and data: the run's end index and byte count by its first index. */
-  const findRuns = (): { end: Int32Array; bytes: Float64Array } => {
-    const end = new Int32Array(stmts.length);
-    const bytes = new Float64Array(stmts.length);
-    for (let i = 0; i < stmts.length;) {
-      const start = i;
-      let total = 0;
-      for (; i < stmts.length; i++) {
-        const k = stmts[i].k;
-        const c = cache[i];
-        if ((k !== 'insn' && k !== 'data') || c === undefined) break;
-        total += c.length;
-      }
-      if (i - start >= 2) { end[start] = i; bytes[start] = total; }
-      if (i === start) i++;
-    }
-    return { end, bytes };
-  };
-
   const getSection = (name: string, order: number): Section => {
     let s = sections.get(name);
     if (!s) {
@@ -140,6 +145,9 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
   };
 
   for (let pass = 1; pass <= MAX_PASSES + 1; pass++) {
+    finalPass = realFinal || pass > 1;
+    /** A speculative pass did something a final pass does differently (a `res` count it cannot know yet). */
+    let speculationSpoiled = false;
     const sink = new DiagnosticSink();
     const warnSink = sink;
     lineMap = [];
@@ -220,11 +228,11 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
         if (finalPass) sink.error(loc, `symbol '${name}' is defined more than once (first at line ${symbols.get(name)?.loc.line})`);
         return;
       }
-      if (finalPass && externs.has(name)) sink.error(loc, `'${name}' is declared extern and defined here`);
+      if (finalPass && externs.size !== 0 && externs.has(name)) sink.error(loc, `'${name}' is declared extern and defined here`);
       if (prev) {
         // Update in place: the same entry serves every pass.
         prev.kind = kind; prev.section = section; prev.value = symValue; prev.reloc = reloc; prev.loc = loc;
-        prev.pass = pass; prev.defPass = pass; prev.global = prev.global || globals.has(name);
+        prev.pass = pass; prev.defPass = pass; prev.global = prev.global || (globals.size !== 0 && globals.has(name));
       } else {
         const n: Sym = { kind, section, value: symValue, reloc, pass, defPass: pass, recorded: -1, recordedValue: 0n, loc, global: globals.has(name) };
         symbols.set(name, n);
@@ -268,7 +276,7 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
         case 'insn': {
           const c = idx >= 0 ? cache[idx] : undefined;
           if (c) { emit(c, st.loc, reps); return; }
-          const shared = st.key !== undefined && idx >= 0 && constantStmt[idx] ? textCacheOf(bits, defaultRel).get(st.key) : undefined;
+          const shared = st.key !== undefined && idx >= 0 && constantStmt(idx) ? textCacheOf(bits, defaultRel).get(st.key) : undefined;
           if (shared) { cache[idx] = shared; emit(shared, st.loc, reps); return; }
           let p: PreparedInstruction | { error: string } | undefined;
           if (idx >= 0 && preparedBits[idx] === bits) p = prepared[idx];
@@ -290,6 +298,8 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
             } else {
               const w: string[] = [];
               r = encodePrepared(pi, vals, { bits, defaultRel, address, value: (e) => value(e, st.loc), warn: (msg) => w.push(msg) });
+              // The one place a dialect's prefix order applies: before the bytes are memoised, cached or emitted.
+              if (gnuPrefixOrder && 'bytes' in r) r = { bytes: gnuLegacyPrefixOrder(r.bytes) };
               warnings = w;
               if (idx >= 0) memo[idx] = { bits, defaultRel, address, vals, r, warnings };
             }
@@ -302,7 +312,7 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
             return;
           }
           if (finalPass) for (const w of warnings) warnSink.warning(st.loc, w);
-          if (idx >= 0 && constantStmt[idx] && warnings.length === 0) {
+          if (idx >= 0 && constantStmt(idx) && warnings.length === 0) {
             cache[idx] = r.bytes;
             if (st.key !== undefined) textCacheOf(bits, defaultRel).set(st.key, r.bytes);
           }
@@ -327,8 +337,17 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
               for (const b of fb) out.push(b);
               continue;
             }
-            const v = value(it.e, it.loc);
             const n = st.unit;
+            const e = it.e;
+            if (n <= 4 && e.k === 'num' && e.v >= -0x80000000n && e.v <= 0xffffffffn) {
+              // A small number (most data): the same bytes and warning without bigint arithmetic.
+              const x = Number(e.v);
+              const lim = 2 ** (n * 8);
+              if (x >= lim || x < -(lim / 2)) dataWarnings.push({ loc: it.loc, message: `value ${e.v} does not fit in ${n} byte(s) and is truncated` });
+              for (let i = 0; i < n; i++) out.push((x >>> (8 * i)) & 0xff);
+              continue;
+            }
+            const v = value(e, it.loc);
             if (n < 8 && !v.unknown) {
               const lim = 1n << BigInt(n * 8);
               if (v.v >= lim || v.v < -(lim >> 1n)) dataWarnings.push({ loc: it.loc, message: `value ${v.v} does not fit in ${n} byte(s) and is truncated` });
@@ -336,14 +355,18 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
             let x = BigInt.asUintN(Math.min(n, 8) * 8, v.v);
             for (let i = 0; i < n; i++) { out.push(i < 8 ? Number(x & 0xffn) : (v.v < 0n ? 0xff : 0)); if (i < 8) x >>= 8n; }
           }
-          if (idx >= 0 && constantStmt[idx]) { cache[idx] = out; if (dataWarnings.length) cacheWarnings[idx] = dataWarnings; }
+          if (idx >= 0 && constantStmt(idx)) { cache[idx] = out; if (dataWarnings.length) cacheWarnings[idx] = dataWarnings; }
           if (finalPass) for (const w of dataWarnings) sink.warning(w.loc, w.message);
           emit(out, st.loc, reps);
           return;
         }
         case 'res': {
           const v = value(st.count, st.loc);
-          if (v.unknown && finalPass) return;
+          if (v.unknown && finalPass) {
+            // A non-final pass reserves what it has; only a certain final pass leaves the space out.
+            if (realFinal) return;
+            speculationSpoiled = true;
+          }
           reserve(Number(v.v) * st.unit * reps, st.loc);
           return;
         }
@@ -353,11 +376,7 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
       }
     };
 
-    // In a pass that is not the final one, cached code and data only move the location counter: runs
-    // of them advance by their total size at once.
-    const runs = !finalPass && pass > 1 ? findRuns() : null;
     for (let i = 0; i < stmts.length; i++) {
-      if (runs !== null && runs.end[i] > i) { advance(runs.bytes[i]); i = runs.end[i] - 1; continue; }
       const st = stmts[i];
       switch (st.k) {
         case 'label': {
@@ -500,10 +519,10 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
     // Labels are section-relative during a pass: refresh them with the new starts.
     for (const s of symbols.values()) if (s.kind === 'label' && s.section) void s;
     prevStarts = starts;
-    if (finalPass) { passDiag = sink.list; break; }
+    if (realFinal || (finalPass && !changed && !speculationSpoiled)) { passDiag = sink.list; break; }
     if (!changed || pass >= MAX_PASSES) {
       if (changed) diag.error({ file: stmts[0]?.loc.file ?? '', line: 1, column: 1, endColumn: 2 }, `layout did not converge after ${MAX_PASSES} passes (sizes keep changing)`);
-      finalPass = true;
+      realFinal = true;
     }
   }
   for (const d of passDiag) diag.list.push(d), d.severity === 'error' && diag.errorCount++;
@@ -538,7 +557,9 @@ export function layout(stmts: Statement[], diag: DiagnosticSink): Omit<AsmResult
   const outSyms = new Map<string, SymbolInfo>();
   for (const [n, s] of symbols) {
     if (n.startsWith('..@')) continue;
-    outSyms.set(n, { value: Number(BigInt.asUintN(64, s.value)), section: s.section?.name ?? (s.kind === 'extern' ? '' : 'abs'), kind: s.kind, ...(s.global || globals.has(n) ? { global: true } : {}) });
+    const info: SymbolInfo = { value: Number(BigInt.asUintN(64, s.value)), section: s.section?.name ?? (s.kind === 'extern' ? '' : 'abs'), kind: s.kind };
+    if (s.global || globals.has(n)) info.global = true;
+    outSyms.set(n, info);
   }
   lineMap.sort((a, b) => a.address - b.address);
   return { image, origin, sections: secInfo, symbols: outSyms, lineMap, debugInfo: { strucs, frames }, diagnostics: diag.list };

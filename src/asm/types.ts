@@ -118,4 +118,9 @@ export interface AsmOptions {
    * file); guessed from the registers the file uses when absent. NASM sources say `bits`.
    */
   bits?: 16 | 32 | 64;
+  /**
+   * Address of the first byte, for the GNU as dialects (GNU as has no `org`: the linker's -Ttext
+   * gives it, e.g. 0x7C00 for a boot sector). NASM sources say `org`.
+   */
+  origin?: number;
 }

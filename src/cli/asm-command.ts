@@ -1,10 +1,13 @@
-// `ringstep asm FILE -o OUT [--syntax nasm|gas-intel|att] [-I DIR]... [--listing FILE]`: assembles a source file to a flat binary.
+// `ringstep asm FILE -o OUT [--syntax nasm|gas-intel|att] [-I DIR]... [--listing FILE] [--bits N] [--origin ADDR]`: assembles a source file to a flat binary.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { assemble, writeListing } from '../asm/index';
 import type { Syntax } from '../asm/types';
+import { parseNumber, UsageError } from './args';
+import { parseBits } from './load-program';
 
-const USAGE = 'usage: ringstep asm FILE -o OUT [--syntax nasm|gas-intel|att] [-I DIR]... [--listing FILE]';
+const USAGE = 'usage: ringstep asm FILE -o OUT [--syntax nasm|gas-intel|att] [-I DIR]... [--listing FILE] [--bits 16|32|64] [--origin ADDR]\n'
+  + '  --bits and --origin give a GNU as source its start mode (as --32/--64) and address (ld -Ttext)';
 
 /** Runs the asm command; returns the process exit code (1 on any error). */
 export async function asmCommand(args: string[]): Promise<number> {
@@ -12,6 +15,8 @@ export async function asmCommand(args: string[]): Promise<number> {
   let output: string | undefined;
   let listing: string | undefined;
   let syntax: Syntax | undefined;
+  let bits: 16 | 32 | 64 | undefined;
+  let origin: number | undefined;
   const includes: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -27,6 +32,15 @@ export async function asmCommand(args: string[]): Promise<number> {
       const s = value();
       if (s !== 'nasm' && s !== 'gas-intel' && s !== 'att') { process.stderr.write(`ringstep asm: unknown syntax '${s}' (nasm, gas-intel or att)\n`); return 1; }
       syntax = s;
+    } else if (a === '--bits' || a.startsWith('--bits=') || a === '--origin' || a.startsWith('--origin=')) {
+      const v = value();
+      try {
+        if (a.startsWith('--bits')) bits = parseBits(v);
+        else origin = parseNumber(v ?? '', '--origin');
+      } catch (e) {
+        if (e instanceof UsageError) { process.stderr.write(`ringstep asm: ${e.message}\n`); return 1; }
+        throw e;
+      }
     } else if (a === '-I' || (a.startsWith('-I') && a.length > 2)) {
       const d = value();
       if (d) includes.push(d);
@@ -46,6 +60,8 @@ export async function asmCommand(args: string[]): Promise<number> {
   const result = assemble(source, {
     file: input,
     syntax,
+    bits,
+    origin,
     includePaths: [...includes, dirname(resolve(input))],
     readFile: (p) => { try { return readFileSync(p, 'latin1'); } catch { return undefined; } },
   });

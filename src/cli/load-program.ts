@@ -19,8 +19,17 @@ export interface Program {
 
 const SOURCE_EXT = /\.(asm|nasm|s|S|inc)$/;
 
-/** Load FILE; prints diagnostics and returns undefined when the source has errors. */
-export function loadProgram(file: string, opts: { syntax?: string; includePaths: string[] }): Program | undefined {
+/** Checks a `--bits` value: GNU as sources start in this mode (like `as --32`/`--64`, or `.code16`). */
+export function parseBits(s: string | undefined, what = '--bits'): 16 | 32 | 64 {
+  if (s !== '16' && s !== '32' && s !== '64') throw new UsageError(`${what}: '${s ?? ''}' is not 16, 32 or 64`);
+  return Number(s) as 16 | 32 | 64;
+}
+
+/**
+ * Load FILE; prints diagnostics and returns undefined when the source has errors. `bits` and
+ * `origin` are the start mode and address of GNU as sources (which have no `bits`/`org`).
+ */
+export function loadProgram(file: string, opts: { syntax?: string; includePaths: string[]; bits?: 16 | 32 | 64; origin?: number }): Program | undefined {
   if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
   const bytes = new Uint8Array(readFileSync(file));
   if (!SOURCE_EXT.test(file)) return { image: bytes, fromSource: false };
@@ -29,7 +38,7 @@ export function loadProgram(file: string, opts: { syntax?: string; includePaths:
   const syntax = (opts.syntax as Syntax | undefined) ?? guessSyntax(file, text);
   const includePaths = [dirname(resolve(file)), ...opts.includePaths];
   const r = assemble(text, {
-    file, syntax, includePaths,
+    file, syntax, includePaths, bits: opts.bits, origin: opts.origin,
     readFile: (p: string) => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } },
   });
   let errors = 0;
@@ -39,7 +48,7 @@ export function loadProgram(file: string, opts: { syntax?: string; includePaths:
   }
   if (errors) return undefined;
   const entrySym = r.symbols.get('_start') ?? r.symbols.get('start');
-  return { image: r.image, fromSource: true, origin: r.origin, entry: entrySym?.value, bits: initialBits(text) };
+  return { image: r.image, fromSource: true, origin: r.origin, entry: entrySym?.value, bits: opts.bits ?? initialBits(text) };
 }
 
 /** The code size a source starts in: its first `bits N` / `[bits N]` / `.codeN` directive. */

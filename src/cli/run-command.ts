@@ -6,13 +6,14 @@ import { startDirect32, startDirect64 } from '../machine/boot/direct';
 import { loadBootSector } from '../machine/boot/bootsector';
 import { parseArgs, parseNumber, UsageError } from './args';
 import { traceLine } from './trace';
-import { loadProgram } from './load-program';
+import { loadProgram, parseBits } from './load-program';
 
 export const RUN_USAGE = `usage: ringstep run FILE [--boot multiboot|bootsector|direct32|direct64] [--load ADDR]
                     [--max-instructions N] [--trace FILE] [--memory MiB] [--syntax nasm|gas-intel|att] [-I DIR]...
-                    [--initrd FILE[,FILE...]] [--append CMDLINE]
+                    [--initrd FILE[,FILE...]] [--append CMDLINE] [--bits 16|32|64] [--origin ADDR]
   FILE is a multiboot kernel, a boot sector, a raw image, or an asm source (.asm .nasm .s .S),
-  assembled with the built-in assembler. COM1 and port 0xE9 output go to stdout.
+  assembled with the built-in assembler (--bits and --origin: start mode and address of a GNU as
+  source, which has no bits/org). COM1 and port 0xE9 output go to stdout.
   Exit status: (V << 1) | 1 when the guest writes V to port 0xF4; 98 on a triple fault (the
   chain of faults on stderr); 124 when --max-instructions is reached or the guest halts for good.`;
 
@@ -21,7 +22,7 @@ const EXIT_LIMIT = 124;
 
 /** Run the command; resolves to the process exit status. */
 export async function runCommand(argv: string[]): Promise<number> {
-  const a = parseArgs(argv, ['--boot', '--load', '--max-instructions', '--trace', '--memory', '--syntax', '-I', '--initrd', '--append']);
+  const a = parseArgs(argv, ['--boot', '--load', '--max-instructions', '--trace', '--memory', '--syntax', '-I', '--initrd', '--append', '--bits', '--origin']);
   if (a.positional.length !== 1) throw new UsageError(`run takes exactly one FILE\n${RUN_USAGE}`);
   const file = a.positional[0];
   const boot = a.flags.get('--boot')?.[0];
@@ -31,7 +32,11 @@ export async function runCommand(argv: string[]): Promise<number> {
   const memMiB = a.flags.has('--memory') ? parseNumber(a.flags.get('--memory')![0], '--memory') : 128;
   if (memMiB < 2 || memMiB > 2047) throw new UsageError('--memory: between 2 and 2047 MiB');
 
-  const program = loadProgram(file, { syntax: a.flags.get('--syntax')?.[0], includePaths: a.flags.get('-I') ?? [] });
+  const program = loadProgram(file, {
+    syntax: a.flags.get('--syntax')?.[0], includePaths: a.flags.get('-I') ?? [],
+    bits: a.flags.has('--bits') ? parseBits(a.flags.get('--bits')![0]) : undefined,
+    origin: a.flags.has('--origin') ? parseNumber(a.flags.get('--origin')![0], '--origin') : undefined,
+  });
   if (!program) return 1; // diagnostics already printed
 
   const out: number[] = [];

@@ -12,7 +12,7 @@ export interface EncodingPreference {
   gas: string;
   /** What differs and how the GNU as front end obtains GNU as's bytes (or that it cannot). */
   description: string;
-  /** True when the front end reproduces GNU as through the IR; false when only an encoder preference could. */
+  /** True when the front end reproduces GNU as through the IR; false when a layout option (LayoutOptions.prefixOrder) does. */
   handledInFrontEnd: boolean;
 }
 
@@ -47,7 +47,7 @@ export const ENCODING_PREFERENCES: readonly EncodingPreference[] = [
   {
     form: 'legacy prefix order (lock/rep with 66h, 66h with 67h, segment with rep)', mode: 64,
     nasm: 'f0 66 01 00 (lock add %ax,(%rax)); 66 67 01 04 18 (add %ax,(%eax,%ebx))', gas: '66 f0 01 00; 67 66 01 04 18',
-    description: 'GNU as emits prefixes in the order segment, 67h, 66h, F2/F3, F0 (then REX); NASM emits F0/F2/F3, segment, 66h, 67h. The IR cannot order prefixes: needs an encoder preference (see gasPrefixOrder).',
+    description: 'GNU as emits prefixes in the order segment, 67h, 66h, F2/F3, F0 (then REX); NASM emits F0/F2/F3, segment, 66h, 67h. The IR cannot order prefixes: assemble() asks layout for prefixOrder \'gnu\', which applies gnuLegacyPrefixOrder to every encoded instruction.',
     handledInFrontEnd: false,
   },
 ];
@@ -56,15 +56,31 @@ export const ENCODING_PREFERENCES: readonly EncodingPreference[] = [
 const GAS_PREFIX_RANK: Record<number, number> = { 0x9b: 0, 0x26: 1, 0x2e: 1, 0x36: 1, 0x3e: 1, 0x64: 1, 0x65: 1, 0x67: 2, 0x66: 3, 0xf2: 4, 0xf3: 4, 0xf0: 5 };
 
 /**
- * Reorders the leading legacy prefixes of an encoded instruction into GNU as's order. A
- * mandatory prefix (66/F2/F3 of SSE forms) is part of the opcode and stays last: pass the
- * number of leading bytes that are free-standing prefixes. For the encoder's dialect preference.
+ * Reorders the first `legacyPrefixCount` bytes of an encoded instruction into GNU as's order
+ * (bytes of one rank keep their order). gnuLegacyPrefixOrder passes every leading legacy byte.
  */
 export function gasPrefixOrder(bytes: number[], legacyPrefixCount: number): number[] {
   const head = bytes.slice(0, legacyPrefixCount);
   if (head.length < 2) return bytes;
   const sorted = head.map((b, i) => ({ b, i })).sort((x, y) => (GAS_PREFIX_RANK[x.b] ?? 9) - (GAS_PREFIX_RANK[y.b] ?? 9) || x.i - y.i).map((x) => x.b);
   return [...sorted, ...bytes.slice(legacyPrefixCount)];
+}
+
+/** Bytes that are legacy prefixes in every mode (segment, 66, 67, F0, F2, F3): no one-byte opcode has these values. */
+const LEGACY_PREFIX = new Uint8Array(256);
+for (const b of [0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65, 0x66, 0x67, 0xf0, 0xf2, 0xf3]) LEGACY_PREFIX[b] = 1;
+
+/**
+ * An encoded instruction with its leading legacy prefixes in GNU as's order. GNU as files a
+ * mandatory prefix (66/F2/F3 of SSE forms) in the same slot as the free-standing one of that
+ * byte (tc-i386.c add_prefix), so every leading legacy byte is sorted, the mandatory one included.
+ * Returns `bytes` itself when nothing moves (most instructions have at most one prefix).
+ */
+export function gnuLegacyPrefixOrder(bytes: number[]): number[] {
+  if (bytes.length < 2 || !LEGACY_PREFIX[bytes[0]] || !LEGACY_PREFIX[bytes[1]]) return bytes;
+  let n = 2;
+  while (n < bytes.length && LEGACY_PREFIX[bytes[n]]) n++;
+  return gasPrefixOrder(bytes, n);
 }
 
 const NO_REXW_GPR = new Set(['pinsrw', 'pextrw', 'extractps', 'movmskps', 'movmskpd', 'pmovmskb', 'str', 'sldt', 'pextrb', 'pinsrb']);

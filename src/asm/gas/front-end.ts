@@ -1,6 +1,7 @@
 // GNU as front end (GAS Intel and AT&T syntax): C preprocessing of .S files, GNU as macros and conditionals, statements into the shared IR.
 
 import type { DiagnosticSink } from '../diagnostics';
+import type { LayoutOptions } from '../layout';
 import type { Statement } from '../statement';
 import type { AsmOptions } from '../types';
 import { CPreprocessor, dirOf, joinPath } from './c-preprocessor';
@@ -29,6 +30,9 @@ export function guessGasBits(source: string): 16 | 32 | 64 {
   return 64;
 }
 
+/** How layout encodes GNU as sources: with GNU as's legacy prefix order (segment, 67, 66, F2/F3, F0). */
+export const GAS_LAYOUT_OPTIONS: LayoutOptions = { prefixOrder: 'gnu' };
+
 /** True when the file goes through the C preprocessor first (.S and .sx, as gcc does). */
 export function usesCPreprocessor(file: string): boolean {
   return /\.(S|sx)$/.test(file);
@@ -51,6 +55,10 @@ export function parseGas(source: string, options: GasOptions, diag: DiagnosticSi
     return undefined;
   };
   const parser = new GasParser(diag, bits, x86_64, readBinary);
+  // GNU as has no `org`: the address the image is linked at comes from the options (ld -Ttext).
+  if (options.origin !== undefined) {
+    parser.emit({ k: 'org', e: { k: 'num', v: BigInt(options.origin) }, loc: { file: options.file, line: 1, column: 1, endColumn: 2 } });
+  }
   if (dialect === 'gas-intel') { parser.syntax = 'intel'; }
   const mp = new MacroProcessor(parser, diag, { includePaths: options.includePaths ?? [], readFile: options.readFile }, sources);
   if (usesCPreprocessor(options.file)) {

@@ -10,6 +10,7 @@ import { fixedAttMnemonic, isX87Integer, isX87Memory, resolveAtt, type AttMnemon
 import { parseAttOperand, type GasOperand } from './att-operands';
 import { applyGasPreferences } from './encoding-preferences';
 import { Cursor } from './expression-parser';
+import { gnuAsIntelRejection } from './intel-operand-rules';
 import { parseIntelOperand } from './intel-operands';
 import { T, type Token } from './lexer';
 import type { GasParser } from './statement-parser';
@@ -259,10 +260,21 @@ function gasImmediateSizes(mnem: string, out: Operand[], bits: number): Operand[
   return out;
 }
 
+/**
+ * GNU as Intel spellings of sized forms: SYSRET/SYSEXIT to 32-bit code with a d (the AT&T l
+ * spellings are unknown there), and the REX.W string compares with a q (the table's pcmpestri64).
+ */
+const INTEL_SIZED: Record<string, AttMnemonic> = {
+  sysretd: { mnem: 'sysret', size: 0, osz: 'o32' },
+  sysexitd: { mnem: 'sysexit', size: 0, osz: 'o32' },
+  pcmpestriq: { mnem: 'pcmpestri64', size: 0 },
+  pcmpestrmq: { mnem: 'pcmpestrm64', size: 0 },
+};
+
 function buildIntel(p: GasParser, c: Cursor, t: Token, name: string, ops: GasOperand[], prefixes: string[]): Built | undefined {
   let mnem: string;
   let far = false;
-  const fixed = fixedAttMnemonic(name);
+  const fixed = INTEL_SIZED[name] ?? fixedAttMnemonic(name);
   if (isMnemonic(name) && !fixed?.osz) mnem = name;
   else {
     const f = fixed;
@@ -271,6 +283,8 @@ function buildIntel(p: GasParser, c: Cursor, t: Token, name: string, ops: GasOpe
     if (f.osz) prefixes.push(f.osz);
   }
   if (mnem === 'retf' && name === 'lret' && ops.length === 0) { /* lret: retf */ }
+  const rejection = gnuAsIntelRejection(name, ops.map((o) => o.op), p.bits, prefixes);
+  if (rejection) c.fail(rejection, t);
   const branch = isBranch(mnem);
   let out: Operand[];
   if (branch || far) {
@@ -280,6 +294,8 @@ function buildIntel(p: GasParser, c: Cursor, t: Token, name: string, ops: GasOpe
     if (ops.length !== 1) c.fail(`'${name}' takes one operand`, t);
     const o = ops[0];
     let op = o.op;
+    // data16/data32 before `jmp sel:off` give the offset its size, as the l/w suffix of ljmp does in AT&T.
+    if (op.k === 'far' && !op.size && (prefixes.includes('o32') || prefixes.includes('o16'))) op = { ...op, size: prefixes.includes('o32') ? 4 : 2 };
     if (op.k === 'imm' && o.offset) c.fail(`'${name}' takes a label, not 'offset'`, o.first);
     if (op.k === 'mem') {
       op = sizeUnknowns(p, o, true);

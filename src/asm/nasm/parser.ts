@@ -1,6 +1,6 @@
 // NASM statement parser: turns preprocessed token lines into dialect-neutral statements (labels, directives, instructions, data).
 
-import { fold, type Expr } from '../expression';
+import { fold, isConstant, type Expr } from '../expression';
 import type { DiagnosticSink } from '../diagnostics';
 import { lookupRegister, RegClass, type Register } from '../registers';
 import type { DataItem, MemOperand, Operand, SectionAttrs, SizeSpec, Statement } from '../statement';
@@ -40,6 +40,15 @@ for (const w of ['times', 'equ', 'incbin']) STATIC_WORDS.set(w, (STATIC_WORDS.ge
 /** A word as written and what it is: its lower-case spelling (shared by every occurrence) and its kinds. */
 interface WordInfo { lower: string; flags: number }
 
+/**
+ * A constant instruction line as parsed once: what every later line with the same text becomes.
+ * Operands keep their parsed fields; each use gets fresh location objects (`cols`: column, end column).
+ */
+interface ParsedInsn { mnem: string; prefixes: string[]; ops: Operand[]; cols: Int32Array; key: string | undefined }
+
+/** Lines of this many distinct texts at most are remembered: kernels repeat a few hundred instruction texts. */
+const MAX_PARSED_TEXTS = 4096;
+
 /** Instructions without prefixes share one (never modified) prefix list. */
 const NO_PREFIXES: string[] = Object.freeze([]) as unknown as string[];
 
@@ -60,6 +69,8 @@ export class NasmParser {
   private readonly memHooks: ExprHooks;
   private readonly opsBuf: Operand[] = [];
   private readonly suggestions = new Map<string, string>();
+  /** Constant instruction lines by their text (lines with symbols depend on the local-label base: never kept). */
+  private readonly parsed = new Map<string, ParsedInsn | null>();
 
   constructor(
     private readonly diag: DiagnosticSink,
@@ -121,15 +132,36 @@ export class NasmParser {
     if (line.frameEnd) { out.push({ k: 'frameEnd', loc: this.loc(undefined) }); return; }
     const toks = line.tokens;
     if (toks.length === 0) return;
+    // A line of source text (not a macro expansion) seen before as a constant instruction. Only lines
+    // that start with an instruction or prefix word are looked up (labels and directives never are).
+    const t0 = toks[0];
+    const text = line.fixedCols === undefined && t0.t === T.Id && (this.word(t0.s).flags & (W_MNEMONIC | W_PREFIX)) !== 0 ? line.text : undefined;
+    const known = text !== undefined ? this.parsed.get(text) : null;
+    if (known) { out.push(this.reuse(known, line)); return; }
     const c = this.cursor;
     c.toks = toks;
     c.pos = 0;
+    const before = out.length;
+    const diagBefore = this.diag.list.length;
     try {
       this.statement(c, out);
     } catch (e) {
       if (e instanceof SyntaxError_) this.diag.error(e.loc, e.message);
       else throw e;
     }
+    if (text !== undefined && known === undefined && this.parsed.size < MAX_PARSED_TEXTS) {
+      this.parsed.set(text, out.length === before + 1 && this.diag.list.length === diagBefore ? constantInsn(out[before]) : null);
+    }
+  }
+
+  /** A fresh statement for a known constant instruction line: the same fields, locations on this line. */
+  private reuse(p: ParsedInsn, line: PpLine): Statement {
+    const file = line.file, ln = line.line, cols = p.cols;
+    const ops: Operand[] = new Array(p.ops.length);
+    for (let i = 0; i < ops.length; i++) {
+      ops[i] = { ...p.ops[i], loc: { file, line: ln, column: cols[2 + 2 * i], endColumn: cols[3 + 2 * i] } };
+    }
+    return { k: 'insn', mnem: p.mnem, prefixes: p.prefixes, ops, loc: { file, line: ln, column: cols[0], endColumn: cols[1] }, key: p.key };
   }
 
   private qualify(name: string): string {
@@ -465,7 +497,9 @@ export class NasmParser {
     // An exact-size copy: statements live until the end of the assembly.
     const ops = buf.slice();
     const last = c.toks[c.toks.length - 1];
-    out.push({ k: 'insn', mnem: w, prefixes, ops, loc: this.loc(first, last), key: this.instructionKey(c.toks, firstIndex) });
+    // Layout only shares the encoding of constant instructions: others need no key.
+    const key = ops.every(operandIsConstant) ? this.instructionKey(c.toks, firstIndex) : undefined;
+    out.push({ k: 'insn', mnem: w, prefixes, ops, loc: this.loc(first, last), key });
   }
 
   /**
@@ -592,6 +626,30 @@ export class NasmParser {
     if (regs.length && regs.some(([, k]) => k < 0)) throw new SyntaxError_('a register cannot be subtracted in a memory address', loc);
     return { k: 'mem', size, seg, base, index, scale, disp: rest ? fold(rest) : null, dispSize, rel, nosplit, far, strict, loc };
   }
+}
+
+/** True when an operand's value cannot depend on symbols or `$`. */
+function operandIsConstant(o: Operand): boolean {
+  if (o.k === 'reg') return true;
+  if (o.k === 'imm') return isConstant(o.expr);
+  if (o.k === 'far') return isConstant(o.seg) && isConstant(o.off);
+  return o.disp === null || isConstant(o.disp);
+}
+
+/** The reusable form of an instruction statement whose operands hold no symbol, `$` or unfolded operation. */
+function constantInsn(st: Statement): ParsedInsn | null {
+  if (st.k !== 'insn' || st.loc.body !== undefined) return null;
+  const cols = new Int32Array(2 + 2 * st.ops.length);
+  cols[0] = st.loc.column; cols[1] = st.loc.endColumn;
+  for (let i = 0; i < st.ops.length; i++) {
+    const o = st.ops[i];
+    if (o.k === 'imm') { if (o.expr.k !== 'num') return null; }
+    else if (o.k === 'mem') { if (o.disp !== null && o.disp.k !== 'num') return null; }
+    else if (o.k !== 'reg') return null;
+    if (o.loc.body !== undefined) return null;
+    cols[2 + 2 * i] = o.loc.column; cols[3 + 2 * i] = o.loc.endColumn;
+  }
+  return { mnem: st.mnem, prefixes: st.prefixes, ops: st.ops, cols, key: st.key };
 }
 
 function sizeName(s: number): string {

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DiagnosticSink } from '../../../src/asm/diagnostics';
-import { parseGas, type GasOptions } from '../../../src/asm/gas/front-end';
+import { GAS_LAYOUT_OPTIONS, parseGas, type GasOptions } from '../../../src/asm/gas/front-end';
 import { layout } from '../../../src/asm/layout';
 import type { AsmResult } from '../../../src/asm/types';
 
@@ -22,7 +22,7 @@ export function assembleGas(source: string, options: GasOptions, dialect: GasDia
   const diag = new DiagnosticSink();
   try {
     const fe = parseGas(source, options, diag, dialect);
-    const r = layout(fe.statements, diag);
+    const r = layout(fe.statements, diag, GAS_LAYOUT_OPTIONS);
     return { ...r, sources: fe.sources };
   } catch (e) {
     diag.error({ file: options.file, line: 1, column: 1, endColumn: 2 }, `internal assembler error: ${(e as Error)?.stack ?? String(e)}`);
@@ -43,10 +43,10 @@ export interface GasOracleResult { bytes?: Uint8Array; error?: string; stderr: s
 
 /**
  * Runs the real toolchain: `gcc -E` style preprocessing is left to `as` via gcc for .S files,
- * then `ld` with a script placing sections in order of first appearance from address 0
+ * then `ld` with a script placing sections in order of first appearance from `origin` (default 0)
  * (.text first, progbits, then nobits), and `objcopy -O binary`.
  */
-export function runGnuAs(file: string, bits: 16 | 32 | 64, sectionOrder: string[], includeDirs: string[] = []): GasOracleResult {
+export function runGnuAs(file: string, bits: 16 | 32 | 64, sectionOrder: string[], includeDirs: string[] = [], origin = 0): GasOracleResult {
   const dir = mkdtempSync(join(tmpdir(), 'rs-gas-'));
   try {
     const obj = join(dir, 'a.o');
@@ -58,7 +58,7 @@ export function runGnuAs(file: string, bits: 16 | 32 | 64, sectionOrder: string[
       r = spawnSync('as', [x64 ? '--64' : '--32', ...includeDirs.flatMap((d) => ['-I', d]), '-I', dirname(file), '-o', obj, file], { encoding: 'utf8' });
     }
     if (r.status !== 0) return { error: r.stderr, stderr: r.stderr, symbols: new Map() };
-    const script = ['SECTIONS {', '. = 0;', ...sectionOrder.map((s) => `${s} : { *(${s}) }`), '/DISCARD/ : { *(.note*) *(.comment) *(.eh_frame) }', '}'].join('\n');
+    const script = ['SECTIONS {', `. = ${origin};`, ...sectionOrder.map((s) => `${s} : { *(${s}) }`), '/DISCARD/ : { *(.note*) *(.comment) *(.eh_frame) }', '}'].join('\n');
     writeFileSync(join(dir, 'l.ld'), script);
     const elf = join(dir, 'a.elf');
     const l = spawnSync('ld', [x64 ? '-melf_x86_64' : '-melf_i386', '-T', join(dir, 'l.ld'), '-o', elf, obj], { encoding: 'utf8' });
