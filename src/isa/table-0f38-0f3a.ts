@@ -1,4 +1,4 @@
-// Instruction forms of the three-byte opcode maps 0F 38 and 0F 3A (SSSE3, SSE4.1, MOVBE, CRC32).
+// Instruction forms of the three-byte opcode maps 0F 38 and 0F 3A (SSSE3, SSE4.1, SSE4.2, MOVBE, CRC32).
 import { parseForms } from './spec-line';
 import type { OpForm } from './types';
 
@@ -58,6 +58,12 @@ insertps 66 0F 3A 21 Vx,Ud,Ib
 insertps 66 0F 3A 21 Vx,Md,Ib
 pinsrd 66 0F 3A 22 Vx,Ey,Ib osz32
 pinsrq 66 0F 3A 22 Vx,Ey,Ib osz64
+pcmpestrm64 66 0F 3A 60 Vx,Wx,Ib osz64
+pcmpestrm 66 0F 3A 60 Vx,Wx,Ib
+pcmpestri64 66 0F 3A 61 Vx,Wx,Ib osz64
+pcmpestri 66 0F 3A 61 Vx,Wx,Ib
+pcmpistrm 66 0F 3A 62 Vx,Wx,Ib
+pcmpistri 66 0F 3A 63 Vx,Wx,Ib
 `;
 
 /** Forms of the 0F 38 and 0F 3A maps. */

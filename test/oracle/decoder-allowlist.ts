@@ -104,8 +104,4 @@ export const TEXT_ALLOWANCES: TextAllowance[] = [
 /** Encodings iced-x86 decodes and we decode differently or reject, for a reason the SDM gives. Matched on iced's text. */
 export interface ValidityAllowance { iced: RegExp; reason: string }
 export const VALIDITY_ALLOWANCES: ValidityAllowance[] = [
-  {
-    iced: /^pcmp[ei]str[im](64)? /,
-    reason: 'SSE4.2 string compares (66 0F 3A 60-63): not implemented, CPUID.1:ECX[20] (SSE4.2) is not reported, so #UD (SDM Vol. 2B PCMPESTRI)',
-  },
 ];

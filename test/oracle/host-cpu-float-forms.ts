@@ -8,7 +8,7 @@ export type Lanes = 'ps' | 'pd' | 'dq' | 'qq' | 'bits';
 export interface FloatForm {
   name: string;
   family: string;
-  /** GNU as Intel syntax; xmm0..15, rax..r13 are inputs; [r14] is 64 bytes of scratch memory (16-byte aligned). */
+  /** GNU as Intel syntax; xmm0..15, rax..r13 are inputs; [r14] is 128 bytes of scratch memory (16-byte aligned). */
   asm: string;
   count: number;
   /** Lane type of XMM registers and memory. */
@@ -30,6 +30,12 @@ export interface FloatForm {
   maskedOnly?: boolean;
   /** x87 form: compare ST registers, FSW condition codes and tags. */
   x87?: boolean;
+  /**
+   * Transcendental x87 results may differ from the host by this many units in the last place of
+   * the 64-bit significand (the hardware's results are not always correctly rounded); C1 (the
+   * rounding direction) is then not compared for that vector.
+   */
+  x87Ulps?: number;
 }
 
 /** A generated input: FXSAVE image, registers, flags, memory. */
@@ -224,6 +230,77 @@ for (let imm = 0; imm < 16; imm++) {
 for (const imm of [0xff, 0xf1, 0x31, 0x5a, 0x0f, 0xf0, 0x87]) add({ name: `dpps ${imm}`, family: 'sse4.1 round/dp', asm: `dpps xmm0, xmm1, ${imm}`, lanes: 'ps', count: 1000, maskedOnly: true });
 for (const imm of [0x33, 0x31, 0x12, 0x23, 0x03, 0x30]) add({ name: `dppd ${imm}`, family: 'sse4.1 round/dp', asm: `dppd xmm0, xmm1, ${imm}`, lanes: 'pd', count: 1000, maskedOnly: true });
 
+// ---------------------------------------------------------------- SSE4.2 string compares
+/** A string element value: mostly from a small alphabet (so that compares hit), sign boundaries, or random. */
+function strElem(rng: Rng, words: boolean): number {
+  const r = rng.below(10);
+  if (r < 5) return 0x41 + rng.below(4) + (words && rng.below(3) === 0 ? 0x100 * rng.below(3) : 0);
+  if (r === 5) return words ? [0x7fff, 0x8000, 0xffff, 0x0001, 0x8041][rng.below(5)] : [0x7f, 0x80, 0xff, 0x01][rng.below(4)];
+  return words ? rng.below(0x10000) : rng.below(0x100);
+}
+
+/** Fill 16 bytes with a string of bytes or words: alphabet elements, embedded nulls (none, one, several), sometimes a copy of `like`. */
+function fillString(rng: Rng, b: DataView, off: number, words: boolean, like?: DataView, likeOff = 0): void {
+  const n = words ? 8 : 16, nulls = rng.below(4);
+  for (let k = 0; k < n; k++) {
+    let v = strElem(rng, words);
+    if (nulls === 1 && rng.below(n) === 0) v = 0;
+    else if (nulls === 2 && rng.below(4) === 0) v = 0;
+    if (words) b.setUint16(off + 2 * k, v, true); else b.setUint8(off + k, v);
+  }
+  // A substring of the other operand at some offset (equal ordered / equal each hits), or an ordered range pair.
+  if (like && rng.below(3) === 0) {
+    const from = rng.below(n), to = rng.below(n), len = 1 + rng.below(n - Math.max(from, to));
+    for (let k = 0; k < len; k++) {
+      if (words) b.setUint16(off + 2 * (to + k), like.getUint16(likeOff + 2 * (from + k), true), true);
+      else b.setUint8(off + to + k, like.getUint8(likeOff + from + k));
+    }
+  }
+  if (rng.below(8) === 0) { const at = rng.below(n); if (words) b.setUint16(off + 2 * at, 0, true); else b.setUint8(off + at, 0); }
+}
+
+/** An explicit length: small, near the element count, negative, the 32-bit sign boundaries, or random; 64-bit when `w64`. */
+function strLength(rng: Rng, w64: boolean): [number, number] {
+  const r = rng.below(10);
+  let lo: number;
+  if (r < 5) lo = rng.below(19);
+  else if (r < 7) lo = -rng.below(19);
+  else if (r === 7) lo = [0x7fffffff, 0x80000000 | 0, 0x80000001 | 0, -1, 16, 8, -16, -8, 9, 17][rng.below(10)];
+  else lo = rng.u32() | 0;
+  const sx = lo >> 31;
+  if (!w64) return [lo, rng.u32() | 0]; // the upper half must be ignored
+  const q = rng.below(4);
+  return [lo, q < 2 ? sx : q === 2 ? ~sx : rng.u32() | 0];
+}
+
+/** Operands xmm1 (first), xmm2 and [r14] (second) as strings; RAX and RDX as lengths. */
+function stringPrep(imm: number, w64: boolean) {
+  return (s: FloatState, rng: Rng): void => {
+    const fx = new DataView(s.fx.buffer), mem = new DataView(s.mem.buffer), words = (imm & 1) !== 0;
+    fillString(rng, fx, 160 + 16, words);
+    fillString(rng, fx, 160 + 32, words, fx, 160 + 16);
+    for (let q = 0; q < 4; q++) fillString(rng, mem, 16 * q, words, fx, 160 + 16);
+    // Misaligned memory operands at [r14+3] see a shifted string: copy xmm2's string there sometimes.
+    if (rng.below(3) === 0) for (let k = 0; k < 16; k++) mem.setUint8(3 + k, fx.getUint8(160 + 32 + k));
+    const [alo, ahi] = strLength(rng, w64), [dlo, dhi] = strLength(rng, w64);
+    s.regs[0] = alo; s.regs[1] = ahi; s.regs[4] = dlo; s.regs[5] = dhi;
+  };
+}
+
+const STR_OPS: [string, number][] = [['pcmpestrm', 0x60], ['pcmpestri', 0x61], ['pcmpistrm', 0x62], ['pcmpistri', 0x63]];
+const strForm = (name: string, asm: string, imm: number, w64: boolean, count: number): void =>
+  add({ name, family: 'sse4.2 string compare', asm, lanes: 'bits', count, prep: stringPrep(imm, w64) });
+for (const [op, code] of STR_OPS) {
+  // Every imm8 control value (bit 7 included, which the processor ignores), register operands.
+  for (let imm = 0; imm < 256; imm++) strForm(`${op} xmm, xmm, ${imm}`, `${op} xmm1, xmm2, ${imm}`, imm, false, 8);
+  // Memory operands need no alignment.
+  for (let imm = 0; imm < 128; imm += 5) strForm(`${op} xmm, m128, ${imm}`, `${op} xmm1, xmmword ptr [r14+3], ${imm}`, imm, false, 40);
+  // REX.W: 64-bit lengths in RAX/RDX for the explicit forms (ignored by the implicit ones).
+  for (let imm = 0; imm < 128; imm += 3) {
+    strForm(`${op} REX.W ${imm}`, `.byte 0x66, 0x48, 0x0f, 0x3a, 0x${code.toString(16)}, 0xca, ${imm}`, imm, true, op.startsWith('pcmpe') ? 60 : 20);
+  }
+}
+
 // ---------------------------------------------------------------- x87
 /** Memory operand kinds of x87 forms, placed at [r14+16]. */
 type X87Mem = 'm16i' | 'm32i' | 'm64i' | 'm32' | 'm64' | 'm80' | 'none';
@@ -309,3 +386,146 @@ x87('fcom m32', `fcom ${at('m32')}`, 'm32'); x87('fcomp m64', `fcomp ${at('m64')
 x87('ficom m16', `ficom ${at('m16i')}`, 'm16i', 500); x87('ficomp m32', `ficomp ${at('m32i')}`, 'm32i', 500);
 for (const op of ['fcomi', 'fucomi', 'fcomip', 'fucomip']) x87(`${op} st, st(i)`, `${op} st, st(1)`, 'none', 1000, ALL6);
 for (const cc of ['b', 'e', 'be', 'u', 'nb', 'ne', 'nbe', 'nu']) x87(`fcmov${cc}`, `fcmov${cc} st, st(2)`, 'none', 300);
+
+/** After the usual x87 set-up, bring ST(1)'s exponent near ST(0)'s (partial remainders, complete and incomplete). */
+function nearExponents(base: (s: FloatState, rng: Rng) => void) {
+  return (s: FloatState, rng: Rng): void => {
+    base(s, rng);
+    if (rng.below(4) === 0) return;
+    const fx = new DataView(s.fx.buffer);
+    const e0 = fx.getUint16(40, true) & 0x7fff, sign = fx.getUint16(56, true) & 0x8000;
+    if (e0 === 0 || e0 === 0x7fff) return;
+    const d = [rng.below(4), rng.below(64), 60 + rng.below(10), rng.below(200)][rng.below(4)];
+    const e1 = Math.max(1, e0 - d);
+    fx.setUint16(56, sign | e1, true);
+    fx.setInt32(52, fx.getInt32(52, true) | 0x80000000, true);
+  };
+}
+for (const op of ['fprem', 'fprem1']) add({ name: op, family: 'x87 remainder/extract', asm: op, lanes: 'bits', count: 3000, x87: true, prep: nearExponents(x87Prep('none')) });
+add({ name: 'fxtract', family: 'x87 remainder/extract', asm: 'fxtract', lanes: 'bits', count: 2000, x87: true, prep: x87Prep('none') });
+
+/** Packed BCD at [r14+16]: valid digits of every length, both signs, -0, sometimes an invalid digit or junk in byte 9. */
+function bcdPrep(base: (s: FloatState, rng: Rng) => void) {
+  return (s: FloatState, rng: Rng): void => {
+    base(s, rng);
+    const n = rng.below(19);
+    for (let k = 0; k < 9; k++) {
+      const lo = 2 * k < n ? rng.below(10) : 0, hi = 2 * k + 1 < n ? rng.below(10) : 0;
+      s.mem[16 + k] = (hi << 4) | lo;
+    }
+    if (rng.below(50) === 0) s.mem[16 + rng.below(9)] = rng.below(256);
+    s.mem[25] = (rng.below(2) ? 0x80 : 0) | (rng.below(8) === 0 ? rng.below(128) : 0);
+  };
+}
+/** ST(0) near the packed BCD range: integers and fractions up to 10^18 and just beyond. */
+function bcdStorePrep(base: (s: FloatState, rng: Rng) => void) {
+  return (s: FloatState, rng: Rng): void => {
+    base(s, rng);
+    if (rng.below(5) === 0) return;
+    const fx = new DataView(s.fx.buffer);
+    const e = rng.below(4) === 0 ? 59 + rng.below(3) : rng.below(62) - 2; // 10^18 is about 2^59.8
+    const hi = (rng.u32() | 0x80000000) >>> 0, lo = rng.below(3) === 0 ? 0 : rng.u32();
+    fx.setInt32(32, lo | 0, true); fx.setInt32(36, hi | 0, true); fx.setUint16(40, (rng.below(2) ? 0x8000 : 0) | (16383 + e), true);
+    if (rng.below(10) === 0) { fx.setInt32(32, 0xfffc0000 | 0, true); fx.setInt32(36, 0xde0b6b3a | 0, true); fx.setUint16(40, 16383 + 59, true); } // 10^18 - 1 and neighbours
+  };
+}
+add({ name: 'fbld m80', family: 'x87 bcd', asm: 'fbld tbyte ptr [r14+16]', lanes: 'bits', count: 2000, x87: true, prep: bcdPrep(x87Prep('none')) });
+add({ name: 'fbstp m80', family: 'x87 bcd', asm: 'fbstp tbyte ptr [r14+16]', lanes: 'bits', count: 3000, x87: true, prep: bcdStorePrep(x87Prep('none')) });
+
+/** An environment image at [r14+16] (16- or 32-bit format): a random FCW, an FSW without pending unmasked exceptions, any tags. */
+function envPrep(base: (s: FloatState, rng: Rng) => void, w: 2 | 4, withRegs: boolean) {
+  return (s: FloatState, rng: Rng): void => {
+    base(s, rng);
+    const m = new DataView(s.mem.buffer), put = (k: number, v: number): void => { if (w === 2) m.setUint16(16 + 2 * k, v, true); else m.setUint32(16 + 4 * k, v >>> 0, true); };
+    const fcw = 0x7f | (rng.below(4) << 8) | (rng.below(4) << 10) | (rng.below(4) === 0 ? rng.below(0x10000) & 0xe0c0 : 0);
+    put(0, fcw | (w === 4 ? 0xffff0000 : 0));
+    put(1, (rng.below(8) << 11) | (rng.below(0x10000) & 0x477f & ~0x80));
+    put(2, rng.below(0x10000));
+    for (let k = 3; k < 7; k++) put(k, rng.below(4) === 0 ? rng.u32() : 0);
+    if (withRegs) {
+      for (let k = 0; k < 8; k++) {
+        const [lo, hi, se] = genF80(rng), o = 16 + 7 * w + 10 * k;
+        m.setInt32(o, lo, true); m.setInt32(o + 4, hi, true); m.setUint16(o + 8, se, true);
+      }
+    }
+  };
+}
+const ENV = 'x87 environment/state';
+for (const [w, o16] of [[4, ''], [2, 'data16 ']] as [2 | 4, string][]) {
+  const fmt = w === 2 ? '16-bit' : '32-bit';
+  add({ name: `fnstenv ${fmt}`, family: ENV, asm: `${o16}fnstenv [r14+16]`, lanes: 'bits', count: 1000, x87: true, prep: x87Prep('none') });
+  add({ name: `fnsave ${fmt}`, family: ENV, asm: `${o16}fnsave [r14+16]`, lanes: 'bits', count: 1000, x87: true, prep: x87Prep('none') });
+  add({ name: `fldenv ${fmt}`, family: ENV, asm: `${o16}fldenv [r14+16]`, lanes: 'bits', count: 1000, x87: true, prep: envPrep(x87Prep('none'), w, false) });
+  add({ name: `frstor ${fmt}`, family: ENV, asm: `${o16}frstor [r14+16]`, lanes: 'bits', count: 1000, x87: true, prep: envPrep(x87Prep('none'), w, true) });
+}
+
+// ---------------------------------------------------------------- x87 transcendentals
+/** Put an 80-bit value in ST(k) of the FXSAVE image (and mark it in use). */
+function setSt80(s: FloatState, k: number, lo: number, hi: number, se: number): void {
+  const fx = new DataView(s.fx.buffer);
+  fx.setInt32(32 + 16 * k, lo | 0, true); fx.setInt32(36 + 16 * k, hi | 0, true); fx.setUint16(40 + 16 * k, se, true);
+  const top = (fx.getUint16(2, true) >> 11) & 7;
+  fx.setUint8(4, fx.getUint8(4) | (1 << ((top + k) & 7)));
+}
+/** An 80-bit value from a double (exact), with the low significand bits optionally randomised. */
+function f80FromNumber(x: number, rng: Rng, jitter: boolean): [number, number, number] {
+  const b = new DataView(new ArrayBuffer(8)); b.setFloat64(0, x);
+  const hi = b.getUint32(0), lo = b.getUint32(4);
+  const e = (hi >>> 20) & 0x7ff;
+  if (e === 0) return [0, 0, hi >>> 31 ? 0x8000 : 0];
+  const sigHi = (0x80000000 | ((hi & 0xfffff) << 11) | (lo >>> 21)) >>> 0, sigLo = (lo << 11) >>> 0;
+  return [jitter ? (sigLo ^ (rng.u32() & 0x7ff)) : sigLo, sigHi, (hi >>> 31 ? 0x8000 : 0) | (e - 1023 + 16383)];
+}
+/** ST(k) = a value whose exponent is 16383 + lo..hi (random significand and sign unless `positive`). */
+function stInRange(s: FloatState, rng: Rng, k: number, lo: number, hi: number, positive = false): void {
+  setSt80(s, k, rng.u32(), rng.u32() | 0x80000000, (positive || rng.below(2) ? 0 : 0x8000) | (16383 + lo + rng.below(hi - lo + 1)));
+}
+const TRIG = 'x87 transcendental (within 1 ulp)';
+/** Keep ST(0) if it is special (zero, denormal, infinity, NaN) or its exponent is at most `maxExp`; else replace it by a small value. */
+function inDomainOrSpecial(s: FloatState, rng: Rng, maxExp: number): void {
+  const fx = new DataView(s.fx.buffer), e = fx.getUint16(40, true) & 0x7fff;
+  if (e !== 0x7fff && e > maxExp) stInRange(s, rng, 0, -40, maxExp - 16383);
+}
+function trigPrep(s: FloatState, rng: Rng): void {
+  x87Prep('none')(s, rng);
+  const r = rng.below(10);
+  if (r < 5) stInRange(s, rng, 0, -20, 8);
+  else if (r < 7) { const [lo, hi, se] = f80FromNumber((rng.below(2000) - 1000) * Math.PI / 2, rng, rng.below(2) === 0); setSt80(s, 0, lo, hi, se); }
+  else if (r === 7) stInRange(s, rng, 0, 9, 64);
+}
+for (const op of ['fsin', 'fcos', 'fsincos', 'fptan']) add({ name: op, family: TRIG, asm: op, lanes: 'bits', count: 2500, x87: true, x87Ulps: 1, prep: trigPrep });
+add({
+  name: 'fpatan', family: TRIG, asm: 'fpatan', lanes: 'bits', count: 2500, x87: true, x87Ulps: 1,
+  prep: (s, rng) => { x87Prep('none')(s, rng); if (rng.below(4)) { stInRange(s, rng, 0, -30, 30); stInRange(s, rng, 1, -30, 30); } },
+});
+add({
+  name: 'f2xm1', family: TRIG, asm: 'f2xm1', lanes: 'bits', count: 2500, x87: true, x87Ulps: 1,
+  // Only -1 <= x <= 1 (the SDM leaves other results undefined), plus zeros, denormals, infinities and NaNs.
+  prep: (s, rng) => {
+    x87Prep('none')(s, rng);
+    const r = rng.below(10);
+    if (r < 7) stInRange(s, rng, 0, -70, -1);
+    else if (r === 7) setSt80(s, 0, 0, 0x80000000, (rng.below(2) ? 0x8000 : 0) | 16383); // +-1
+    else inDomainOrSpecial(s, rng, 16382);
+  },
+});
+add({
+  name: 'fyl2x', family: TRIG, asm: 'fyl2x', lanes: 'bits', count: 2500, x87: true, x87Ulps: 1,
+  prep: (s, rng) => {
+    x87Prep('none')(s, rng);
+    const r = rng.below(10);
+    if (r < 5) stInRange(s, rng, 0, -100, 100, true);
+    else if (r < 7) setSt80(s, 0, rng.below(2) ? rng.below(1 << 20) : -rng.below(1 << 20), rng.below(2) ? 0x80000000 : -1, 16383 - rng.below(2)); // near 1
+    else if (r === 7) setSt80(s, 0, 0, 0x80000000, 16383 + rng.below(200) - 100); // powers of two
+    if (rng.below(4)) stInRange(s, rng, 1, -30, 30);
+  },
+});
+add({
+  name: 'fyl2xp1', family: TRIG, asm: 'fyl2xp1', lanes: 'bits', count: 2500, x87: true, x87Ulps: 1,
+  // Only |x| < 1 - sqrt(2)/2 (the SDM leaves other results undefined), plus zeros, denormals, infinities and NaNs.
+  prep: (s, rng) => {
+    x87Prep('none')(s, rng);
+    if (rng.below(5)) stInRange(s, rng, 0, -80, -3); else inDomainOrSpecial(s, rng, 16380);
+    if (rng.below(4)) stInRange(s, rng, 1, -30, 30);
+  },
+});

@@ -6,9 +6,12 @@ import { join } from 'node:path';
 
 /**
  * One floating-point state record: the 512-byte FXSAVE image, 14 general registers, RFLAGS,
- * the fault vector (-1: none), MXCSR and x87 status word at the fault, and 64 bytes of memory ([r14]).
+ * the fault vector (-1: none), MXCSR and x87 status word at the fault, and F_MEM_SIZE bytes of memory ([r14]).
  */
-export const F_FX = 0, F_REGS = 512, F_FLAGS = 640, F_STATUS = 648, F_FAULT_MXCSR = 656, F_FAULT_FSW = 660, F_MEM = 672, F_STATE = 736;
+export const F_FX = 0, F_REGS = 512, F_FLAGS = 640, F_STATUS = 648, F_FAULT_MXCSR = 656, F_FAULT_FSW = 660, F_MEM = 672;
+/** Scratch memory at [r14]: 64 bytes of operands plus room for the 108-byte FNSAVE image at [r14+16]. */
+export const F_MEM_SIZE = 128;
+export const F_STATE = F_MEM + F_MEM_SIZE;
 /** An input record: u32 form index, 12 bytes padding, then the state. */
 export const F_IN = 16 + F_STATE;
 

@@ -9,7 +9,7 @@ import { PhysicalMemory } from '../../src/machine/memory/physical';
 import { PortBus } from '../../src/machine/io';
 import { startDirect64 } from '../../src/machine/boot/direct';
 import { CR4_OSFXSR, CR4_OSXMMEXCPT } from '../../src/machine/cpu/registers';
-import { F_FAULT_FSW, F_FAULT_MXCSR, F_FLAGS, F_FX, F_MEM, F_REGS, F_STATUS } from './host-cpu-float-harness';
+import { F_FAULT_FSW, F_FAULT_MXCSR, F_FLAGS, F_FX, F_MEM, F_MEM_SIZE, F_REGS, F_STATUS } from './host-cpu-float-harness';
 
 const CODE = 0x300000, MEM = 0x200000, FXAREA = 0x210000, STACK = 0x80000;
 const ARITH_AND_DF = 0x8d5 | 0x400;
@@ -51,7 +51,7 @@ export class FloatRunner {
     R[30] = FXAREA; R[31] = 0;
     cpu.flags = (input.getInt32(inOff + F_FLAGS, true) & ARITH_AND_DF) | 2;
     cpu.lazy = 0;
-    for (let k = 0; k < 64; k++) ram[MEM + k] = input.getUint8(inOff + F_MEM + k);
+    for (let k = 0; k < F_MEM_SIZE; k++) ram[MEM + k] = input.getUint8(inOff + F_MEM + k);
     cpu.curRip = CODE;
     cpu.rip = CODE + ins.len;
     let status = -1;
@@ -68,6 +68,6 @@ export class FloatRunner {
     out.setInt32(outOff + F_STATUS + 4, status < 0 ? -1 : 0, true);
     out.setInt32(outOff + F_FAULT_MXCSR, faultMxcsr, true);
     out.setInt32(outOff + F_FAULT_FSW, faultFsw, true);
-    for (let k = 0; k < 64; k++) out.setUint8(outOff + F_MEM + k, ram[MEM + k]);
+    for (let k = 0; k < F_MEM_SIZE; k++) out.setUint8(outOff + F_MEM + k, ram[MEM + k]);
   }
 }

@@ -56,6 +56,7 @@ _start:
     BIT_SET "cpuid1-edx-sse", rdx, 25
     BIT_SET "cpuid1-edx-sse2", rdx, 26
     BIT_SET "cpuid1-ecx-cx16", rcx, 13
+    BIT_SET "cpuid1-ecx-sse4.2", rcx, 20
     BIT_SET "cpuid1-ecx-popcnt", rcx, 23
 
     mov eax, 0x80000000

@@ -11,10 +11,9 @@ export const CPUID_MAX_EXTENDED = 0x80000008;
 const EDX1 = (1 << 0) /* FPU */ | (1 << 3) /* PSE */ | (1 << 4) /* TSC */ | (1 << 5) /* MSR */ | (1 << 6) /* PAE */
   | (1 << 8) /* CX8 */ | (1 << 9) /* APIC */ | (1 << 11) /* SEP */ | (1 << 13) /* PGE */ | (1 << 15) /* CMOV */
   | (1 << 16) /* PAT */ | (1 << 17) /* PSE-36 */ | (1 << 19) /* CLFSH */ | (1 << 24) /* FXSR */ | (1 << 25) /* SSE */ | (1 << 26) /* SSE2 */;
-// SSE4.2 (bit 20) is not advertised: the decoder has no PCMPESTRI/PCMPESTRM/PCMPISTRI/PCMPISTRM forms, and
-// software that sees the bit uses them (string functions). CRC32, POPCNT and PCMPGTQ work regardless.
+// SSE4.2 covers CRC32, PCMPGTQ and the string compares PCMPESTRI/PCMPESTRM/PCMPISTRI/PCMPISTRM.
 const ECX1 = (1 << 0) /* SSE3 */ | (1 << 9) /* SSSE3 */ | (1 << 13) /* CMPXCHG16B */ | (1 << 19) /* SSE4.1 */
-  | (1 << 22) /* MOVBE */ | (1 << 23) /* POPCNT */;
+  | (1 << 20) /* SSE4.2 */ | (1 << 22) /* MOVBE */ | (1 << 23) /* POPCNT */;
 const EBX7 = (1 << 0) /* FSGSBASE */ | (1 << 3) /* BMI1 (TZCNT) */;
 const ECX_EXT = (1 << 0) /* LAHF-SAHF in 64-bit mode */ | (1 << 5) /* ABM: LZCNT */;
 const EDX_EXT = (1 << 11) /* SYSCALL */ | (1 << 20) /* NX */ | (1 << 26) /* 1-GByte pages */ | (1 << 27) /* RDTSCP */ | (1 << 29) /* LM */;
