@@ -1,4 +1,4 @@
-// `npm run bench`: guest workloads on the emulator (MIPS by wall time, median of 5 runs; CPU-time MIPS beside) and assembler throughput.
+// `npm run bench`: guest workloads on the emulator (MIPS by wall time, median of 7 runs; CPU-time MIPS beside) and assembler throughput.
 import { Machine } from '../../src/machine/machine';
 import { startDirect32, startDirect64 } from '../../src/machine/boot/direct';
 import { assemble } from '../../src/asm/index';
@@ -10,7 +10,7 @@ import mem16Paging64 from './guests/mem16-paging64.asm';
 import timerIrq from './guests/timer-irq.asm';
 import { generateAsmBenchSource } from './asm-source';
 
-const RUNS = Number(process.env.RINGSTEP_BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.RINGSTEP_BENCH_RUNS ?? 7);
 
 interface Workload { name: string; source: string; bits: 32 | 64; breakpoints?: number }
 
