@@ -108,6 +108,12 @@ export class Cpu {
   // ---- x87 / SSE (enough for FXSAVE/FXRSTOR and compiler-emitted moves) ----
   fpuControl = 0x37f; fpuStatus = 0; fpuTag = 0xffff; fpuTop = 0;
   readonly fpuRegs = new Float64Array(8);
+  /**
+   * The x87 physical registers R0..R7 in 80-bit form, 3 int32 each (significand low, high,
+   * sign/exponent); `fpuRegs` is a float64 view of them kept for display. Declared here (not
+   * attached on first use) so that every CPU object has the same shape for the engine.
+   */
+  readonly fpuExt = new Int32Array(24);
   /** XMM0..15 as 4 int32 lanes each (xmm[4n] is the lowest dword). */
   readonly xmm = new Int32Array(64);
   mxcsr = 0x1f80;

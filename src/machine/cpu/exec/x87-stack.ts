@@ -8,13 +8,9 @@ export const SW_IE = 1, SW_DE = 2, SW_ZE = 4, SW_OE = 8, SW_UE = 0x10, SW_PE = 0
 export const SW_C0 = 0x100, SW_C1 = 0x200, SW_C2 = 0x400, SW_C3 = 0x4000, SW_B = 0x8000;
 export const SW_CC = SW_C0 | SW_C1 | SW_C2 | SW_C3;
 
-/** The CPU with the 80-bit register file attached (3 int32 per physical register: significand low, high, sign/exponent). */
-interface CpuX87 { fpuExt?: Int32Array }
-
-/** The 80-bit physical registers R0..R7 of the CPU (created on first use; snapshots carry them as plain data). */
+/** The 80-bit physical registers R0..R7 of the CPU (`cpu.fpuExt`; snapshots carry them as plain data). */
 export function x87Regs(cpu: Cpu): Int32Array {
-  const c = cpu as unknown as CpuX87;
-  return c.fpuExt ?? (c.fpuExt = new Int32Array(24));
+  return cpu.fpuExt;
 }
 extraCpuFields.push({
   name: 'fpuExt',
