@@ -33,7 +33,7 @@ for (const f of PROGRAMS) {
   test(`${f}: identical with and without compiled blocks`, { skip: !HAVE }, () => {
     const src = readFileSync(join(GUESTS, f), 'utf8');
     const bits = /^\s*%define\s+LIB32|^\s*bits\s+32/m.test(src) ? 32 : 64;
-    const image = nasm(src.replace(/%include "lib.inc"/, `%include "${join(GUESTS, 'lib.inc')}"`));
+    const image = nasm(src.replace(/%include "([^"]+)"/g, (_m, inc: string) => `%include "${join(GUESTS, inc)}"`));
     const [withBlocks, without] = runBoth(image, bits);
     assert.deepEqual(withBlocks.r, without.r);
     assert.equal(withBlocks.out, without.out);
