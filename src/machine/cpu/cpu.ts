@@ -694,6 +694,8 @@ export class Cpu {
     this.sliceEnd = until;
     if (this.tripleFault) return (this.stopReason = Stop.TripleFault);
     let prev: Instr | null = null;
+    /** RIP just past `prev`: a fetch at it links `prev.next`, anything else `prev.taken`. */
+    let prevEnd = NaN;
     for (;;) {
       // Boundary work: interrupts, traps, halt, stop requests.
       if (this.stopReason !== Stop.Budget) break;
@@ -732,7 +734,7 @@ export class Cpu {
             }
             if (prev !== null && this.epoch === epoch && !this.atBreakpoint) {
               if (prev.linkEpoch !== epoch) { prev.linkEpoch = epoch; prev.next = null; prev.taken = null; prev.nextRip = NaN; prev.takenRip = NaN; }
-              if (rip === prev.curEnd) { prev.next = ins; prev.nextRip = rip; }
+              if (rip === prevEnd) { prev.next = ins; prev.nextRip = rip; }
               else { prev.taken = ins; prev.takenRip = rip; }
             }
           }
@@ -742,6 +744,7 @@ export class Cpu {
             if (blk.rip === rip && this.icount + blk.n <= this.limit && (blk.epoch === epoch || this.revalidateBlock(blk))) {
               blk.run(this);
               prev = blk.last;
+              prevEnd = NaN;
               continue;
             }
           } else if (!sequential && ++ins.hits === HOT_THRESHOLD && !this.atBreakpoint && this.blockTier) {
@@ -749,11 +752,11 @@ export class Cpu {
           }
           let n = rip + ins.len;
           if (n >= TWO32 && this.bits !== 64) n -= TWO32;
-          ins.curEnd = n;
           this.rip = n;
           ins.exec(this, ins);
           this.icount++;
           prev = ins;
+          prevEnd = n;
         }
       } catch (e) {
         if (!(e instanceof CpuFault)) throw e;

@@ -114,8 +114,6 @@ export class Instr {
   taken: Instr | null = null;
   takenRip = NaN;
   linkEpoch = -1;
-  /** RIP just past this instruction at its latest execution (set by the run loop). */
-  curEnd = NaN;
   /** Times the run loop entered code here other than by falling through (block-tier hotness). */
   hits = 0;
   /** The compiled block that starts at this instruction, if any (see block-compiler.ts). */
