@@ -82,8 +82,15 @@ export function isX87Memory(m: string): boolean { return X87_FLOAT.has(m) || X87
 /** True for x87 instructions whose memory operand is an integer. */
 export function isX87Integer(m: string): boolean { return X87_INT.has(m); }
 
+/**
+ * Intel/NASM spellings GNU as does not know in AT&T syntax (it writes pushal, popfl, iretl,
+ * lodsl...; SALC has no GNU as mnemonic at all).
+ */
+const NOT_ATT = new Set(['pushad', 'popad', 'pushfd', 'popfd', 'iretd', 'lodsd', 'stosd', 'scasd', 'insd', 'outsd', 'salc']);
+
 /** Resolves an AT&T mnemonic (lower case); undefined when it is not an instruction. */
 export function resolveAtt(name: string): AttMnemonic | undefined {
+  if (NOT_ATT.has(name)) return undefined;
   const fixed = FIXED[name];
   if (fixed) return fixed;
   // x87 memory suffixes.

@@ -153,6 +153,12 @@ function buildAtt(p: GasParser, c: Cursor, t: Token, name: string, ops: GasOpera
   // (%dx) is the port register of in/out.
   list = list.map((o) => (o.dxPort && (mnem === 'in' || mnem === 'out' || /^(ins|outs)[bwd]$/.test(mnem)) ? { ...o, op: { k: 'reg', reg: lookupRegister('dx')!, loc: o.op.loc } } : o));
   let out: Operand[] = list.map((o) => sizeUnknowns(p, o, false));
+  // Operand combinations GNU as rejects in either syntax (x87 `st, st(i)` pairs, far-pointer loads
+  // into 64-bit registers, BSWAP of a 16-bit register...); the bare-name rule is Intel-only.
+  // (AT&T's movsxd does take a 16-bit destination with a memory source.)
+  const attAccepts = mnem === 'sysret' || mnem === 'sysexit' || (mnem === 'movsxd' && out[1]?.k === 'mem');
+  const rejection = attAccepts ? undefined : gnuAsIntelRejection(mnem, out, p.bits, prefixes);
+  if (rejection) c.fail(rejection, t);
   // x87: the AT&T mnemonics for the reversed subtract/divide are swapped when the destination is not st(0) (System V compatibility).
   if (X87_BARE_TO_POP[mnem] && out.length === 0) { p.diag.warning(p.loc(t), `translating to '${X87_BARE_TO_POP[mnem]}'`); mnem = X87_BARE_TO_POP[mnem]; }
   if (X87_REVERSIBLE[mnem]) {
