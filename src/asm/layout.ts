@@ -561,7 +561,10 @@ export function layout(stmts: Statement[], diag: DiagnosticSink, options: Layout
     if (s.global || globals.has(n)) info.global = true;
     outSyms.set(n, info);
   }
-  lineMap.sort((a, b) => a.address - b.address);
+  // Usually already in address order (one section, no org jumps back): the sort is stable, so skipping it then changes nothing.
+  let ordered = true;
+  for (let j = 1; j < lineMap.length; j++) if (lineMap[j - 1].address > lineMap[j].address) { ordered = false; break; }
+  if (!ordered) lineMap.sort((a, b) => a.address - b.address);
   return { image, origin, sections: secInfo, symbols: outSyms, lineMap, debugInfo: { strucs, frames }, diagnostics: diag.list };
 }
 
@@ -597,7 +600,7 @@ function operandConstant(o: Operand): boolean {
 }
 
 function isConstantStatement(st: Statement): boolean {
-  if (st.k === 'insn') return st.ops.every(operandConstant);
+  if (st.k === 'insn') return st.constant === true || st.ops.every(operandConstant);
   if (st.k === 'data') return st.items.every((it) => it.k !== 'expr' || isConstant(it.e));
   return false;
 }

@@ -61,8 +61,11 @@ export type DataItem =
 export type Statement =
   | { k: 'label'; name: string; loc: SourceLoc }
   | { k: 'equ'; name: string; e: Expr; loc: SourceLoc }
-  /** `key`: optional canonical text of the instruction; equal keys in the same mode encode alike (an encoding cache). */
-  | { k: 'insn'; mnem: string; prefixes: string[]; ops: Operand[]; loc: SourceLoc; key?: string }
+  /**
+   * `key`: optional canonical text of the instruction; equal keys in the same mode encode alike (an encoding cache).
+   * `constant`: optional promise that no operand holds a symbol or `$` (saves layout reading the operands).
+   */
+  | { k: 'insn'; mnem: string; prefixes: string[]; ops: Operand[]; loc: SourceLoc; key?: string; constant?: boolean }
   | { k: 'data'; unit: 1 | 2 | 4 | 8 | 10 | 16 | 32; items: DataItem[]; loc: SourceLoc }
   | { k: 'res'; unit: number; count: Expr; loc: SourceLoc }
   | { k: 'times'; count: Expr; body: Statement; loc: SourceLoc }

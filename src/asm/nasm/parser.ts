@@ -52,6 +52,42 @@ const MAX_PARSED_TEXTS = 4096;
 /** Instructions without prefixes share one (never modified) prefix list. */
 const NO_PREFIXES: string[] = Object.freeze([]) as unknown as string[];
 
+/**
+ * The statement of a repeated constant instruction line. Its operands are the first occurrence's
+ * with locations on this line, built only when first read: layout reuses the bytes of an equal
+ * text without reading them, and a long source then keeps no operand array, operand copies or
+ * operand locations for most of its lines.
+ */
+class RepeatedInsn {
+  readonly k = 'insn' as const;
+  readonly mnem: string;
+  readonly prefixes: string[];
+  readonly key: string | undefined;
+  /** The operands hold no symbol or `$` (see `Statement`). */
+  readonly constant = true;
+  private built: Operand[] | undefined = undefined;
+
+  constructor(private readonly parsed: ParsedInsn, readonly loc: SourceLoc) {
+    this.mnem = parsed.mnem;
+    this.prefixes = parsed.prefixes;
+    this.key = parsed.key;
+  }
+
+  get ops(): Operand[] {
+    if (this.built === undefined) {
+      const p = this.parsed, file = this.loc.file, ln = this.loc.line, cols = p.cols;
+      const ops: Operand[] = new Array(p.ops.length);
+      for (let i = 0; i < ops.length; i++) {
+        ops[i] = { ...p.ops[i], loc: { file, line: ln, column: cols[2 + 2 * i], endColumn: cols[3 + 2 * i] } };
+      }
+      this.built = ops;
+    }
+    return this.built;
+  }
+
+  set ops(ops: Operand[]) { this.built = ops; }
+}
+
 /** Parses NASM lines into statements; keeps the local-label base and struc/istruc state between lines. */
 export class NasmParser {
   private lastLabel = '';
@@ -156,12 +192,7 @@ export class NasmParser {
 
   /** A fresh statement for a known constant instruction line: the same fields, locations on this line. */
   private reuse(p: ParsedInsn, line: PpLine): Statement {
-    const file = line.file, ln = line.line, cols = p.cols;
-    const ops: Operand[] = new Array(p.ops.length);
-    for (let i = 0; i < ops.length; i++) {
-      ops[i] = { ...p.ops[i], loc: { file, line: ln, column: cols[2 + 2 * i], endColumn: cols[3 + 2 * i] } };
-    }
-    return { k: 'insn', mnem: p.mnem, prefixes: p.prefixes, ops, loc: { file, line: ln, column: cols[0], endColumn: cols[1] }, key: p.key };
+    return new RepeatedInsn(p, { file: line.file, line: line.line, column: p.cols[0], endColumn: p.cols[1] });
   }
 
   private qualify(name: string): string {

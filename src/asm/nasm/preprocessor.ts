@@ -39,16 +39,20 @@ interface SMacro {
 class SMacroTable {
   private readonly map = new Map<string, SMacro>();
   private readonly lengths = new Int32Array(64);
+  /** Counts changes, so that results that depend on the table's contents can tell they are stale. */
+  version = 0;
   get size(): number { return this.map.size; }
   get(name: string): SMacro | undefined { return this.map.get(name); }
   has(name: string): boolean { return this.map.has(name); }
   set(name: string, m: SMacro): void {
     if (!this.map.has(name)) this.lengths[Math.min(name.length, 63)]++;
     this.map.set(name, m);
+    this.version++;
   }
   delete(name: string): boolean {
     if (!this.map.delete(name)) return false;
     this.lengths[Math.min(name.length, 63)]--;
+    this.version++;
     return true;
   }
   /** False when no macro name has this length. */
@@ -103,6 +107,8 @@ export interface PpOptions {
 }
 
 const MAX_EXPANSION_DEPTH = 200;
+/** Plain lines remembered by text at most; the table starts over when full (kernels repeat a few hundred texts). */
+const MAX_PLAIN_LINES = 4096;
 const MAX_REP = 1_000_000;
 
 /** Turns NASM source into fully expanded token lines. */
@@ -112,6 +118,20 @@ export class Preprocessor {
   private ismacros = new SMacroTable(); // case-insensitive (%idefine), keyed lower-case
   private mmacros = new Map<string, MMacro[]>();
   private immacros = new Map<string, MMacro[]>();
+  /** Counts %macro/%unmacro changes (see `plainLines`). */
+  private mmacroVersion = 0;
+  /**
+   * Lines that came out of the preprocessor exactly as lexed (no % form, no macro name, no lexing
+   * error), by text: the same text gives the same tokens while no macro is defined or removed, so
+   * repeated instruction lines skip lexing and macro lookup. The tokens are shared and never changed.
+   */
+  private readonly plainLines = new Map<string, Token[]>();
+  /** Plain line texts seen once so far. */
+  private readonly plainSeen = new Set<string>();
+  /** The macro table versions `plainLines` was built under (single-line, case-insensitive, multi-line). */
+  private plainS = 0;
+  private plainI = 0;
+  private plainM = 0;
   private conds: Cond[] = [];
   private contexts: Context[] = [];
   private uniq = 0;
@@ -286,6 +306,12 @@ export class Preprocessor {
 
   private processLine(raw: { text: string; frame: Frame; lineNo: number }): PpLine | null {
     const text = raw.text;
+    if (this.smacros.version !== this.plainS || this.ismacros.version !== this.plainI || this.mmacroVersion !== this.plainM) {
+      this.plainLines.clear();
+      this.plainS = this.smacros.version; this.plainI = this.ismacros.version; this.plainM = this.mmacroVersion;
+    }
+    const plain = this.plainLines.get(text);
+    if (plain !== undefined) return this.emitting() ? this.makeLine(plain, raw, text) : null;
     // Fast path: no directive possible and no macros defined that could apply.
     const lexed = lexLine(text);
     let toks = lexed.tokens;
@@ -323,6 +349,16 @@ export class Preprocessor {
           this.invokeMacro(m2, toks, at, raw);
           return label;
         }
+      }
+    }
+    if (toks === lexed.tokens && !lexed.error && isPlain(toks)) {
+      // Kept from the second time on: most label and data lines occur once and would only fill the table.
+      if (this.plainSeen.has(text)) {
+        if (this.plainLines.size >= MAX_PLAIN_LINES) this.plainLines.clear();
+        this.plainLines.set(text, toks);
+      } else {
+        if (this.plainSeen.size >= MAX_PLAIN_LINES) this.plainSeen.clear();
+        this.plainSeen.add(text);
       }
     }
     return this.makeLine(toks, raw, toks === lexed.tokens ? text : undefined);
@@ -555,6 +591,7 @@ export class Preprocessor {
       case '%unmacro': case '%unimacro': {
         const name = rest[0]?.s ?? '';
         this.mmacros.delete(name); this.immacros.delete(name.toLowerCase());
+        this.mmacroVersion++;
         return;
       }
       case '%error': case '%fatal': case '%warning': {
@@ -796,6 +833,7 @@ export class Preprocessor {
     const same = list.findIndex((x) => x.min === min && x.max === max);
     if (same >= 0) list[same] = m; else list.push(m);
     map.set(key, list);
+    this.mmacroVersion++;
   }
 
   /** Reads raw lines up to the matching end directive, counting nested begin directives. */
@@ -983,6 +1021,12 @@ export function detokenize(toks: Token[]): string {
     else s += t.s;
   }
   return s;
+}
+
+/** True when no token is a preprocessor form (%name, %1, %%x, %$x, %{..}, %+): such lines may depend on more than their text. */
+function isPlain(toks: Token[]): boolean {
+  for (let i = 0; i < toks.length; i++) if (toks[i].t >= T.PpWord && toks[i].t <= T.PpPaste) return false;
+  return true;
 }
 
 /** Applies %+ pasting and pastes identifier/number fragments that touch after expansion. */
