@@ -1,18 +1,19 @@
 // ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST, INC, DEC, NEG, NOT: two's-complement arithmetic with lazy flags.
 import type { Cpu } from '../cpu';
-import { type Instr, OpKind } from '../instr';
+import type { Instr } from '../instr';
 import { getCF, LOP_ADC, LOP_ADD, LOP_LOGIC, LOP_SBB, LOP_SUB } from '../flags';
 import { readDest, readOperand, writeDest } from '../operands';
 import { ARITH_FLAGS, CF } from '../registers';
-import { register, registerBinder } from './registry';
+import { register } from './registry';
 
 const TWO32 = 4294967296;
 const MASK = [0, 0xff, 0xffff, 0, -1];
 
-const OP_ADD = 0, OP_OR = 1, OP_ADC = 2, OP_SBB = 3, OP_AND = 4, OP_SUB = 5, OP_XOR = 6, OP_CMP = 7, OP_TEST = 8;
+/** ALU operation numbers (the ModRM.reg extension of opcodes 80-83, with TEST as 8). */
+export const OP_ADD = 0, OP_OR = 1, OP_ADC = 2, OP_SBB = 3, OP_AND = 4, OP_SUB = 5, OP_XOR = 6, OP_CMP = 7, OP_TEST = 8;
 
 /** Compute a binary ALU operation on values of 1, 2 or 4 bytes and record the flags. Returns the result. */
-function alu32(cpu: Cpu, op: number, size: number, a: number, b: number): number {
+export function alu32(cpu: Cpu, op: number, size: number, a: number, b: number): number {
   const m = MASK[size];
   if (size !== 4) { a &= m; b &= m; }
   let r: number, lop: number;
@@ -31,7 +32,7 @@ function alu32(cpu: Cpu, op: number, size: number, a: number, b: number): number
 }
 
 /** 64-bit binary ALU operation on lo/hi pairs; returns the low half and leaves the high half in cpu.hi. */
-function alu64(cpu: Cpu, op: number, a: number, ah: number, b: number, bh: number): number {
+export function alu64(cpu: Cpu, op: number, a: number, ah: number, b: number, bh: number): number {
   let r: number, rh: number, lop: number;
   switch (op) {
     case OP_ADD: case OP_ADC: {
@@ -74,62 +75,9 @@ function binary(op: number) {
   };
 }
 
-/**
- * Fast forms: 32- and 64-bit register destination with a register or immediate source are the
- * bulk of compiled loops; they skip the generic operand dispatch.
- */
-function fastBinary(op: number) {
-  const writes = op !== OP_CMP && op !== OP_TEST;
-  return (i: Instr) => {
-    if (i.k0 !== OpKind.Reg || i.lock) return undefined;
-    const d = i.r0 << 1;
-    if (i.s0 === 4 && (op === OP_ADD || op === OP_SUB || op === OP_CMP || op === OP_AND || op === OP_XOR || op === OP_OR || op === OP_TEST)) {
-      const lop = op === OP_ADD ? LOP_ADD : op === OP_SUB || op === OP_CMP ? LOP_SUB : LOP_LOGIC;
-      if (i.k1 === OpKind.Reg) {
-        const s = i.r1 << 1;
-        return (cpu: Cpu): void => {
-          const R = cpu.regs, a = R[d], b = R[s];
-          const r = op === OP_ADD ? (a + b) | 0 : op === OP_SUB || op === OP_CMP ? (a - b) | 0 : op === OP_XOR ? a ^ b : op === OP_OR ? a | b : a & b;
-          if (writes) { R[d] = r; R[d + 1] = 0; }
-          cpu.lop = lop; cpu.lsize = 4; cpu.la = a; cpu.lb = b; cpu.lr = r; cpu.lazy = ARITH_FLAGS;
-        };
-      }
-      if (i.k1 === OpKind.Imm) {
-        const b = i.immLo | 0;
-        return (cpu: Cpu): void => {
-          const R = cpu.regs, a = R[d];
-          const r = op === OP_ADD ? (a + b) | 0 : op === OP_SUB || op === OP_CMP ? (a - b) | 0 : op === OP_XOR ? a ^ b : op === OP_OR ? a | b : a & b;
-          if (writes) { R[d] = r; R[d + 1] = 0; }
-          cpu.lop = lop; cpu.lsize = 4; cpu.la = a; cpu.lb = b; cpu.lr = r; cpu.lazy = ARITH_FLAGS;
-        };
-      }
-    }
-    if (i.s0 === 8 && op !== OP_ADC && op !== OP_SBB) {
-      if (i.k1 === OpKind.Reg) {
-        const s = i.r1 << 1;
-        return (cpu: Cpu): void => {
-          const R = cpu.regs;
-          const r = alu64(cpu, op, R[d], R[d + 1], R[s], R[s + 1]);
-          if (writes) { R[d] = r; R[d + 1] = cpu.hi; }
-        };
-      }
-      if (i.k1 === OpKind.Imm) {
-        const b = i.immLo | 0, bh = i.immHi | 0;
-        return (cpu: Cpu): void => {
-          const R = cpu.regs;
-          const r = alu64(cpu, op, R[d], R[d + 1], b, bh);
-          if (writes) { R[d] = r; R[d + 1] = cpu.hi; }
-        };
-      }
-    }
-    return undefined;
-  };
-}
-
 const NAMES = ['add', 'or', 'adc', 'sbb', 'and', 'sub', 'xor', 'cmp', 'test'];
 NAMES.forEach((m, op) => {
   register(m, binary(op));
-  registerBinder(m, fastBinary(op));
 });
 
 /** Keep the current CF in `flags` before an operation that leaves CF unchanged (INC, DEC). */

@@ -2,10 +2,11 @@
 import type { Cpu } from '../cpu';
 import { CpuFault } from '../fault';
 import { type Instr, OpKind, Seg } from '../instr';
-import { getCF, LOP_ADD, LOP_LOGIC, LOP_SUB } from '../flags';
+import { getCF, LOP_ADD, LOP_SUB } from '../flags';
 import { effectiveOffset, memLinear } from '../operands';
 import { ARITH_FLAGS, CF } from '../registers';
 import { registerBinder } from './registry';
+import { alu32, alu64, OP_ADD, OP_AND, OP_CMP, OP_OR, OP_SUB, OP_TEST, OP_XOR } from './arith';
 import { effectiveOffset64 } from './effective-address';
 
 const TWO32 = 4294967296;
@@ -22,39 +23,10 @@ function linear64(cpu: Cpu, i: Instr): number {
   return a;
 }
 
-const ADD = 0, OR = 1, AND = 4, SUB = 5, XOR = 6, CMP = 7, TEST = 8;
-const NAMES: [string, number][] = [['add', ADD], ['or', OR], ['and', AND], ['sub', SUB], ['xor', XOR], ['cmp', CMP], ['test', TEST]];
-
-/** 64-bit ALU on lo/hi pairs with flag recording; returns lo, high half in cpu.hi. */
-function alu64(cpu: Cpu, op: number, a: number, ah: number, b: number, bh: number): number {
-  let r: number, rh: number, lop: number;
-  if (op === ADD) {
-    const t = (a >>> 0) + (b >>> 0);
-    r = t | 0; rh = (ah + bh + (t >= TWO32 ? 1 : 0)) | 0; lop = LOP_ADD;
-  } else if (op === SUB || op === CMP) {
-    const t = (a >>> 0) - (b >>> 0);
-    r = t | 0; rh = (ah - bh - (t < 0 ? 1 : 0)) | 0; lop = LOP_SUB;
-  } else {
-    lop = LOP_LOGIC;
-    if (op === XOR) { r = a ^ b; rh = ah ^ bh; } else if (op === OR) { r = a | b; rh = ah | bh; } else { r = a & b; rh = ah & bh; }
-  }
-  cpu.lop = lop; cpu.lsize = 8; cpu.la = a; cpu.laHi = ah; cpu.lb = b; cpu.lbHi = bh; cpu.lr = r; cpu.lrHi = rh; cpu.lazy = ARITH_FLAGS;
-  cpu.hi = rh;
-  return r;
-}
-
-/** 32-bit ALU with flag recording (int32 values). */
-function alu32(cpu: Cpu, op: number, a: number, b: number): number {
-  let r: number, lop: number;
-  if (op === ADD) { r = (a + b) | 0; lop = LOP_ADD; }
-  else if (op === SUB || op === CMP) { r = (a - b) | 0; lop = LOP_SUB; }
-  else { lop = LOP_LOGIC; r = op === XOR ? a ^ b : op === OR ? a | b : a & b; }
-  cpu.lop = lop; cpu.lsize = 4; cpu.la = a; cpu.lb = b; cpu.lr = r; cpu.lazy = ARITH_FLAGS;
-  return r;
-}
+const NAMES: [string, number][] = [['add', OP_ADD], ['or', OP_OR], ['and', OP_AND], ['sub', OP_SUB], ['xor', OP_XOR], ['cmp', OP_CMP], ['test', OP_TEST]];
 
 for (const [m, op] of NAMES) {
-  const writes = op !== CMP && op !== TEST;
+  const writes = op !== OP_CMP && op !== OP_TEST;
   registerBinder(m, (i: Instr) => {
     if (i.lock) return undefined;
     if (i.bits !== 64) return legacyForms(i, op, writes);
@@ -72,7 +44,7 @@ for (const [m, op] of NAMES) {
       if (i.s0 === 4) {
         return (cpu: Cpu, ins: Instr): void => {
           const b = cpu.read32(linear64(cpu, ins)), R = cpu.regs;
-          const r = alu32(cpu, op, R[d], b);
+          const r = alu32(cpu, op, 4, R[d], b);
           if (writes) { R[d] = r; R[d + 1] = 0; }
         };
       }
@@ -91,7 +63,7 @@ for (const [m, op] of NAMES) {
       return (cpu: Cpu, ins: Instr): void => {
         const lin = linear64(cpu, ins);
         const a = cpu.read32(lin);
-        const r = alu32(cpu, op, a, fromReg ? cpu.regs[s] : imm);
+        const r = alu32(cpu, op, 4, a, fromReg ? cpu.regs[s] : imm);
         if (writes) cpu.write32(lin, r);
       };
     }
@@ -106,7 +78,7 @@ function legacyForms(i: Instr, op: number, writes: boolean): ((cpu: Cpu, ins: In
     const d = i.r0 << 1;
     return (cpu: Cpu, ins: Instr): void => {
       const b = cpu.read32(memLinear(cpu, ins, 4, false)), R = cpu.regs;
-      const r = alu32(cpu, op, R[d], b);
+      const r = alu32(cpu, op, 4, R[d], b);
       if (writes) { R[d] = r; R[d + 1] = 0; }
     };
   }
@@ -114,7 +86,7 @@ function legacyForms(i: Instr, op: number, writes: boolean): ((cpu: Cpu, ins: In
     const fromReg = i.k1 === OpKind.Reg, s = i.r1 << 1, imm = i.immLo | 0;
     return (cpu: Cpu, ins: Instr): void => {
       const lin = memLinear(cpu, ins, 4, writes);
-      const r = alu32(cpu, op, cpu.read32(lin), fromReg ? cpu.regs[s] : imm);
+      const r = alu32(cpu, op, 4, cpu.read32(lin), fromReg ? cpu.regs[s] : imm);
       if (writes) cpu.write32(lin, r);
     };
   }
