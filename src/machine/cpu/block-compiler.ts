@@ -1,5 +1,7 @@
 // The block tier: hot straight-line runs of decoded instructions compiled into one JS function that calls each routine directly.
-import type { Instr, ExecFn } from './instr';
+import { type Instr, OpKind, REG_RIP } from './instr';
+import { getCF, testCC } from './flags';
+import { inlineInstr, type Inline } from './block-codegen';
 
 /**
  * A compiled block: the instructions from `rip` along the fall-through path (and through direct
@@ -49,6 +51,29 @@ export function endsBlock(i: Instr): boolean {
   return i.mnem.startsWith('jmp') || i.mnem.startsWith('call') || i.mnem.startsWith('ret');
 }
 
+/** Mnemonics whose register/immediate forms cannot fault and read nothing but registers and flags. */
+const QUIET = new Set([
+  'add', 'adc', 'sub', 'sbb', 'and', 'or', 'xor', 'cmp', 'test', 'inc', 'dec', 'neg', 'not',
+  'mov', 'movzx', 'movsx', 'movsxd', 'lea', 'shl', 'sal', 'shr', 'sar', 'rol', 'ror', 'imul', 'bswap', 'xchg',
+  'bt', 'bts', 'btr', 'btc', 'bsf', 'bsr',
+  'cmovo', 'cmovno', 'cmovb', 'cmovae', 'cmove', 'cmovne', 'cmovbe', 'cmova', 'cmovs', 'cmovns', 'cmovp', 'cmovnp', 'cmovl', 'cmovge', 'cmovle', 'cmovg',
+  'seto', 'setno', 'setb', 'setae', 'sete', 'setne', 'setbe', 'seta', 'sets', 'setns', 'setp', 'setnp', 'setl', 'setge', 'setle', 'setg',
+]);
+
+function quietKind(k: number): boolean { return k === OpKind.None || k === OpKind.Reg || k === OpKind.Imm; }
+
+/**
+ * True when `i` cannot fault, cannot change RIP, the epoch or the run limit, and reads neither
+ * RIP nor the instruction count: general-register and immediate forms of plain arithmetic, and
+ * LEA without RIP-relative addressing. Inside a block such an instruction runs with no
+ * bookkeeping around it (RIP and the count are brought up to date before the next one that needs them).
+ */
+export function isQuiet(i: Instr): boolean {
+  if (i.lock || i.tooLong || i.rep !== 0 || !QUIET.has(i.mnem)) return false;
+  if (i.mnem === 'lea') return i.k0 === OpKind.Reg && i.k1 === OpKind.Addr && i.memBase !== REG_RIP;
+  return quietKind(i.k0) && quietKind(i.k1) && quietKind(i.k2);
+}
+
 let compileSupported: boolean | undefined;
 
 /**
@@ -59,26 +84,53 @@ let compileSupported: boolean | undefined;
 export function compileBlock(instrs: Instr[], starts: number[], nexts: number[]): ((cpu: unknown) => void) | undefined {
   if (compileSupported === false) return undefined;
   const n = instrs.length;
-  const params: string[] = [];
-  const args: (ExecFn | Instr)[] = [];
-  let body = 'return function block(cpu) {\n  const ic = cpu.icount, ep = cpu.epoch;\n  try {\n';
+  const params: string[] = ['testCC', 'getCF'];
+  const args: unknown[] = [testCC, getCF];
+  const inl = instrs.map((i, k) => inlineInstr(i, starts[k] + i.len));
+  let body = 'return function block(cpu) {\n  const ic = cpu.icount, ep = cpu.epoch, R = cpu.regs;\n  try {\n';
   for (let k = 0; k < n; k++) {
     // e: where RIP must point after the instruction for the block to go on (the fall-through,
     // or the target of a direct JMP/CALL the block follows); s + len is RIP during the routine.
-    const s = starts[k], e = nexts[k];
+    const s = starts[k], e = nexts[k], t = inl[k];
+    if (t !== null) {
+      const flags = t.fullFlags && flagsDead(inl, k) ? '' : t.flags;
+      body += `    { ${t.code.replace('@K', String(k + 1))} ${flags} }\n`;
+      if (k === n - 1) body += `    cpu.rip = ${e};\n`;
+      continue;
+    }
     params.push(`F${k}`, `I${k}`);
     args.push(instrs[k].exec, instrs[k]);
+    if (isQuiet(instrs[k])) {
+      body += `    F${k}(cpu, I${k});\n`;
+      if (k === n - 1) body += `    cpu.rip = ${e};\n`;
+      continue;
+    }
     body += `    cpu.curRip = ${s}; cpu.rip = ${s + instrs[k].len}; cpu.icount = ic + ${k}; F${k}(cpu, I${k});\n`;
     if (k < n - 1) body += `    if (cpu.rip !== ${e} || cpu.limit === 0 || cpu.epoch !== ep) { cpu.icount = ic + ${k + 1}; return; }\n`;
   }
   body += `    cpu.icount = ic + ${n};\n  } catch (err) { cpu.rip = cpu.curRip; throw err; }\n};`;
   try {
     // eslint-disable-next-line no-new-func
-    const factory = new Function(...params, body) as (...a: (ExecFn | Instr)[]) => (cpu: unknown) => void;
+    const factory = new Function(...params, body) as (...a: unknown[]) => (cpu: unknown) => void;
     compileSupported = true;
     return factory(...args);
   } catch {
     compileSupported = false;
     return undefined;
   }
+}
+
+/**
+ * True when the lazy-flag record of inline instruction k is overwritten before anything can see
+ * it: a later inline instruction replaces the whole record, and every instruction between is
+ * inline and touches no flags (so none of them can fault or leave the block).
+ */
+function flagsDead(inl: (Inline | null)[], k: number): boolean {
+  for (let j = k + 1; j < inl.length; j++) {
+    const t = inl[j];
+    if (t === null) return false;
+    if (t.fullFlags) return true;
+    if (t.touchesFlags || t.exit) return false;
+  }
+  return false;
 }

@@ -1,0 +1,134 @@
+// JavaScript source templates for the instructions the block tier writes out inline instead of calling their routines.
+import { type Instr, OpKind, REG_RIP, REG_NONE } from './instr';
+import { LOP_ADD, LOP_LOGIC, LOP_SUB } from './flags';
+import { ARITH_FLAGS, CF } from './registers';
+
+/**
+ * The inline code of one instruction. Every template here has exactly the effect of the
+ * routine the instruction is bound to (fast-alu.ts, fast-forms.ts, move.ts, branch.ts) and
+ * cannot fault: the block runs it with no bookkeeping around it.
+ * - `code` changes registers; `flags` stores its lazy-flag record (kept apart so that a record
+ *   a later instruction overwrites before anything reads it can be left out).
+ * - `fullFlags`: `flags` replaces the whole lazy record and all six arithmetic flags, and the
+ *   instruction reads no flags.
+ * - `touchesFlags`: the instruction reads or writes flags in any way.
+ * - `exit`: code that may leave the block (a conditional branch): it needs the instruction's
+ *   index to set the count, given as the `@K` placeholder.
+ */
+export interface Inline { code: string; flags: string; fullFlags: boolean; touchesFlags: boolean; exit: boolean }
+
+const TWO32 = 4294967296;
+const CANON = 140737488355328; // 2^47
+
+const CC_INDEX: Record<string, number> = {
+  jo: 0, jno: 1, jb: 2, jae: 3, je: 4, jne: 5, jbe: 6, ja: 7, js: 8, jns: 9, jp: 10, jnp: 11, jl: 12, jge: 13, jle: 14, jg: 15,
+};
+
+const BINARY: Record<string, { op: string; lop: number; writes: boolean }> = {
+  add: { op: 'add', lop: LOP_ADD, writes: true },
+  sub: { op: 'sub', lop: LOP_SUB, writes: true },
+  cmp: { op: 'sub', lop: LOP_SUB, writes: false },
+  and: { op: '&', lop: LOP_LOGIC, writes: true },
+  or: { op: '|', lop: LOP_LOGIC, writes: true },
+  xor: { op: '^', lop: LOP_LOGIC, writes: true },
+  test: { op: '&', lop: LOP_LOGIC, writes: false },
+};
+
+function inlineOnly(code: string): Inline { return { code, flags: '', fullFlags: false, touchesFlags: false, exit: false }; }
+
+/** ADD/SUB/CMP/AND/OR/XOR/TEST r32/r64, r/imm (as fast-alu.ts). */
+function binary(i: Instr): Inline | null {
+  const spec = BINARY[i.mnem];
+  if (spec === undefined || i.k0 !== OpKind.Reg || (i.s0 !== 4 && i.s0 !== 8) || (i.k1 !== OpKind.Reg && i.k1 !== OpKind.Imm)) return null;
+  const d = i.r0 << 1, s = i.r1 << 1, imm = i.k1 === OpKind.Imm;
+  if (i.s0 === 4) {
+    const b = imm ? String(i.immLo | 0) : `R[${s}]`;
+    const r = spec.op === 'add' ? '(a + b) | 0' : spec.op === 'sub' ? '(a - b) | 0' : `a ${spec.op} b`;
+    const code = `const a = R[${d}], b = ${b}, r = ${r};` + (spec.writes ? ` R[${d}] = r; R[${d + 1}] = 0;` : '');
+    return { code, flags: `cpu.lop = ${spec.lop}; cpu.lsize = 4; cpu.la = a; cpu.lb = b; cpu.lr = r; cpu.lazy = ${ARITH_FLAGS};`, fullFlags: true, touchesFlags: true, exit: false };
+  }
+  const b = imm ? `${i.immLo | 0}, bh = ${i.immHi | 0}` : `R[${s}], bh = R[${s + 1}]`;
+  let r: string;
+  if (spec.op === 'add') r = `const t = (a >>> 0) + (b >>> 0), r = t | 0, rh = (ah + bh + (t >= ${TWO32} ? 1 : 0)) | 0;`;
+  else if (spec.op === 'sub') r = 'const t = (a >>> 0) - (b >>> 0), r = t | 0, rh = (ah - bh - (t < 0 ? 1 : 0)) | 0;';
+  else r = `const r = a ${spec.op} b, rh = ah ${spec.op} bh;`;
+  const code = `const a = R[${d}], ah = R[${d + 1}], b = ${b}; ${r}` + (spec.writes ? ` R[${d}] = r; R[${d + 1}] = rh;` : '');
+  return {
+    code,
+    flags: `cpu.lop = ${spec.lop}; cpu.lsize = 8; cpu.la = a; cpu.laHi = ah; cpu.lb = b; cpu.lbHi = bh; cpu.lr = r; cpu.lrHi = rh; cpu.lazy = ${ARITH_FLAGS};`,
+    fullFlags: true, touchesFlags: true, exit: false,
+  };
+}
+
+/** MOV r32/r64, r/imm (as move.ts). */
+function mov(i: Instr): Inline | null {
+  if (i.k0 !== OpKind.Reg || (i.s0 !== 4 && i.s0 !== 8)) return null;
+  const d = i.r0 << 1, s = i.r1 << 1;
+  if (i.k1 === OpKind.Reg) return inlineOnly(i.s0 === 8 ? `R[${d}] = R[${s}]; R[${d + 1}] = R[${s + 1}];` : `R[${d}] = R[${s}]; R[${d + 1}] = 0;`);
+  if (i.k1 === OpKind.Imm) return inlineOnly(`R[${d}] = ${i.immLo | 0}; R[${d + 1}] = ${i.s0 === 8 ? i.immHi | 0 : 0};`);
+  return null;
+}
+
+/** INC/DEC r32/r64: CF is kept, materialised from the previous operation (as fast-forms.ts). */
+function incDec(i: Instr): Inline | null {
+  if (i.k0 !== OpKind.Reg || (i.s0 !== 4 && i.s0 !== 8)) return null;
+  const d = i.r0 << 1, inc = i.mnem === 'inc', lop = inc ? LOP_ADD : LOP_SUB, delta = inc ? 1 : -1;
+  const keepCF = `if (cpu.lazy & ${CF}) cpu.flags = (cpu.flags & ${~CF}) | (getCF(cpu) ? ${CF} : 0);`;
+  const lazy = ARITH_FLAGS & ~CF;
+  if (i.s0 === 4) {
+    return {
+      code: `${keepCF} const a = R[${d}], r = (a + ${delta}) | 0; R[${d}] = r; R[${d + 1}] = 0;`,
+      flags: `cpu.lop = ${lop}; cpu.lsize = 4; cpu.la = a; cpu.lb = 1; cpu.lr = r; cpu.lazy = ${lazy};`,
+      fullFlags: false, touchesFlags: true, exit: false,
+    };
+  }
+  const rh = inc ? '(r === 0 ? (ah + 1) | 0 : ah)' : '(a === 0 ? (ah - 1) | 0 : ah)';
+  return {
+    code: `${keepCF} const a = R[${d}], ah = R[${d + 1}], r = (a + ${delta}) | 0, rh = ${rh}; R[${d}] = r; R[${d + 1}] = rh;`,
+    flags: `cpu.lop = ${lop}; cpu.lsize = 8; cpu.la = a; cpu.laHi = ah; cpu.lb = 1; cpu.lbHi = 0; cpu.lr = r; cpu.lrHi = rh; cpu.lazy = ${lazy};`,
+    fullFlags: false, touchesFlags: true, exit: false,
+  };
+}
+
+/** LEA r32/r64 with 64-bit addressing and no RIP-relative base (as effective-address.ts: exact pair arithmetic). */
+function lea(i: Instr): Inline | null {
+  if (i.asize !== 8 || i.k0 !== OpKind.Reg || (i.s0 !== 8 && i.s0 !== 4) || (i.k1 !== OpKind.Mem && i.k1 !== OpKind.Addr) || i.memBase === REG_RIP) return null;
+  const d = i.r0 << 1;
+  let code = `let lo = ${i.dispLo | 0}, hi = ${i.dispHi | 0}, t = 0;`;
+  if (i.memBase !== REG_NONE) {
+    const b = i.memBase << 1;
+    code += ` t = (lo >>> 0) + (R[${b}] >>> 0); hi = (hi + R[${b + 1}] + (t >= ${TWO32} ? 1 : 0)) | 0; lo = t | 0;`;
+  }
+  if (i.memIndex !== REG_NONE) {
+    const x = i.memIndex << 1, sc = i.memScale;
+    code += ` let xl = R[${x}], xh = R[${x + 1}];`;
+    if (sc !== 0) code += ` xh = (xh << ${sc}) | (xl >>> ${32 - sc}); xl <<= ${sc};`;
+    code += ` t = (lo >>> 0) + (xl >>> 0); hi = (hi + xh + (t >= ${TWO32} ? 1 : 0)) | 0; lo = t | 0;`;
+  }
+  code += i.s0 === 8 ? ` R[${d}] = lo; R[${d + 1}] = hi;` : ` R[${d}] = lo; R[${d + 1}] = 0;`;
+  return inlineOnly(code);
+}
+
+/** Jcc rel in 64-bit code with a canonical target: leaves the block when taken (as branch.ts). */
+function jcc(i: Instr, next: number): Inline | null {
+  const cc = CC_INDEX[i.mnem];
+  if (cc === undefined || i.k0 !== OpKind.Rel || i.bits !== 64 || i.osize !== 8) return null;
+  const target = next + (i.immLo | 0);
+  if (target >= CANON || target < -CANON) return null;
+  return { code: `if (testCC(cpu, ${cc})) { cpu.rip = ${target}; cpu.icount = ic + @K; return; }`, flags: '', fullFlags: false, touchesFlags: true, exit: true };
+}
+
+/**
+ * The inline form of `i` (decoded at a RIP whose fall-through is `next`), or null when the
+ * block calls its routine instead.
+ */
+export function inlineInstr(i: Instr, next: number): Inline | null {
+  if (i.lock || i.tooLong || i.rep !== 0) return null;
+  switch (i.mnem) {
+    case 'add': case 'sub': case 'cmp': case 'and': case 'or': case 'xor': case 'test': return binary(i);
+    case 'mov': return mov(i);
+    case 'inc': case 'dec': return incDec(i);
+    case 'lea': return lea(i);
+    default: return CC_INDEX[i.mnem] !== undefined ? jcc(i, next) : null;
+  }
+}

@@ -1,0 +1,84 @@
+// Random hot loops of integer instructions run to identical state with and without compiled (and inlined) blocks.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assemble } from '../../src/asm/index';
+import { getFlags } from '../../src/machine/cpu/flags';
+import { directMachine } from '../helpers/machine';
+
+const CASES = process.env.RINGSTEP_FULL ? 600 : 120;
+
+/** A small seeded generator (xorshift32), so that a failure names its case and replays. */
+function rng(seed: number) {
+  let x = seed | 0 || 1;
+  const next = (): number => { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; return (x >>> 0) / 4294967296; };
+  return { pick: <T>(a: readonly T[]): T => a[Math.floor(next() * a.length)], int: (n: number): number => Math.floor(next() * n), next };
+}
+
+const R64 = ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'r8', 'r9', 'r10', 'r11'];
+const R32 = ['eax', 'ebx', 'ecx', 'edx', 'esi', 'edi', 'ebp', 'r8d', 'r9d', 'r10d', 'r11d'];
+const R8 = ['al', 'bl', 'cl', 'dl', 'sil', 'dil', 'bpl', 'r8b', 'r9b', 'r10b', 'r11b'];
+const ALU = ['add', 'sub', 'and', 'or', 'xor', 'cmp', 'test', 'adc', 'sbb'];
+const CC = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
+const IMMS = ['0', '1', '-1', '0x7fffffff', '-0x80000000', '0x80', '3', '0x12345678', '-7'];
+
+/** One random instruction line (labels for forward branches are numbered by `n`). */
+function instruction(r: ReturnType<typeof rng>, n: number): string {
+  const q = () => r.pick(R64), d = () => r.pick(R32), imm = () => r.pick(IMMS);
+  switch (r.int(16)) {
+    case 0: case 1: case 2: return `${r.pick(ALU)} ${q()}, ${r.int(2) ? q() : imm()}`;
+    case 3: case 4: return `${r.pick(ALU)} ${d()}, ${r.int(2) ? d() : imm()}`;
+    case 5: return r.int(2) ? `mov ${q()}, ${r.int(2) ? q() : '0x' + (r.int(2 ** 31) * 2 ** 20 + r.int(2 ** 20)).toString(16)}` : `mov ${d()}, ${r.int(2) ? d() : imm()}`;
+    case 6: return `${r.pick(['inc', 'dec', 'neg', 'not'])} ${r.int(2) ? q() : d()}`;
+    case 7: return `lea ${r.int(3) ? q() : d()}, [${q()} + ${q()} * ${r.pick([1, 2, 4, 8])} + ${r.pick(['0', '8', '-16', '0x7ffffff0', '-0x80000000'])}]`;
+    case 8: return `lea ${q()}, [${q()} ${r.pick(['+', '-'])} ${r.int(4096)}]`;
+    case 9: return `${r.pick(['shl', 'shr', 'sar', 'rol', 'ror'])} ${r.int(2) ? q() : d()}, ${r.int(64)}`;
+    case 10: return `set${r.pick(CC)} ${r.pick(R8)}`;
+    case 11: return `cmov${r.pick(CC)} ${q()}, ${q()}`;
+    case 12: return `j${r.pick(CC)} .s${n}\n  ${r.pick(ALU)} ${q()}, ${q()}\n.s${n}:`;
+    case 13: return `mov [r12 + ${8 * r.int(8)}], ${q()}`;
+    case 14: return `${r.pick(['add', 'sub', 'xor', 'mov', 'cmp'])} ${q()}, [r12 + ${8 * r.int(8)}]`;
+    default: return `add ${q()}, ${q()}`;
+  }
+}
+
+/** A program: seeded registers, then a loop (hot enough to compile) whose flags are folded into r13 each time. */
+function program(seed: number): string {
+  const r = rng(seed);
+  const body: string[] = [];
+  const len = 4 + r.int(20);
+  for (let k = 0; k < len; k++) body.push('  ' + instruction(r, k));
+  const init = R64.map((g) => `  mov ${g}, 0x${(r.int(2 ** 31) * 2 ** 21 + r.int(2 ** 21)).toString(16)}`);
+  return [
+    'bits 64', 'org 0x100000',
+    ...init,
+    '  mov r12, 0x300000', '  xor r13d, r13d', '  mov r15d, 90',
+    '.loop:',
+    ...body,
+    '  pushfq', '  pop r14', '  rol r13, 5', '  xor r13, r14',
+    '  dec r15d', '  jnz .loop',
+    '  xor eax, eax', '  out 0xf4, eax',
+  ].join('\n') + '\n';
+}
+
+function run(image: Uint8Array, blocks: boolean) {
+  const t = directMachine(image, 64);
+  t.m.cpu.blockTier = blocks;
+  const stop = t.m.run(10_000_000);
+  const buf = [...t.m.mem.ram.subarray(0x300000, 0x300040)];
+  return { stop: stop.reason, icount: t.m.cpu.icount, rip: t.m.cpu.rip, regs: [...t.m.cpu.regs], flags: getFlags(t.m.cpu as never), buf };
+}
+
+test(`${CASES} random hot loops agree with and without the block tier`, () => {
+  let compiled = 0;
+  for (let seed = 1; seed <= CASES; seed++) {
+    const src = program(seed * 7919);
+    const a = assemble(src, { file: `fuzz-${seed}.asm`, syntax: 'nasm' });
+    const errs = a.diagnostics.filter((x) => x.severity === 'error');
+    assert.equal(errs.length, 0, `seed ${seed}: ${errs.map((x) => `${x.line}: ${x.message}`).join('; ')}\n${src}`);
+    const withBlocks = run(a.image, true), without = run(a.image, false);
+    assert.equal(without.stop, 'exit', `seed ${seed}`);
+    assert.deepEqual(withBlocks, without, `seed ${seed} differs with blocks:\n${src}`);
+    compiled++;
+  }
+  assert.equal(compiled, CASES);
+});
