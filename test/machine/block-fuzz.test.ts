@@ -24,7 +24,11 @@ const IMMS = ['0', '1', '-1', '0x7fffffff', '-0x80000000', '0x80', '3', '0x12345
 /** One random instruction line (labels for forward branches are numbered by `n`). */
 function instruction(r: ReturnType<typeof rng>, n: number): string {
   const q = () => r.pick(R64), d = () => r.pick(R32), imm = () => r.pick(IMMS);
-  switch (r.int(16)) {
+  switch (r.int(20)) {
+    case 16: return `push ${q()}\n  ${r.pick(ALU)} ${q()}, ${q()}\n  pop ${q()}`;
+    case 17: return `call fn${r.int(2)}`;
+    case 18: return r.int(2) ? `mov ${r.int(2) ? q() : d()}, [rel data + ${8 * r.int(4)}]` : `mov [rel data + ${8 * r.int(4)}], ${r.int(2) ? q() : d()}`;
+    case 19: return `${r.pick(['add', 'sub', 'and', 'or', 'xor', 'cmp', 'test'])} ${d()}, [r12 + ${4 * r.int(16)}]`;
     case 0: case 1: case 2: return `${r.pick(ALU)} ${q()}, ${r.int(2) ? q() : imm()}`;
     case 3: case 4: return `${r.pick(ALU)} ${d()}, ${r.int(2) ? d() : imm()}`;
     case 5: return r.int(2) ? `mov ${q()}, ${r.int(2) ? q() : '0x' + (r.int(2 ** 31) * 2 ** 20 + r.int(2 ** 20)).toString(16)}` : `mov ${d()}, ${r.int(2) ? d() : imm()}`;
@@ -57,6 +61,9 @@ function program(seed: number): string {
     '  pushfq', '  pop r14', '  rol r13, 5', '  xor r13, r14',
     '  dec r15d', '  jnz .loop',
     '  xor eax, eax', '  out 0xf4, eax',
+    'fn0:', '  add rax, rbx', '  ret',
+    'fn1:', '  push rcx', '  xor rcx, rdx', '  sub rsi, rcx', '  pop rcx', '  ret',
+    'align 8', 'data: dq 1, 2, 3, 4',
   ].join('\n') + '\n';
 }
 
@@ -64,7 +71,7 @@ function run(image: Uint8Array, blocks: boolean) {
   const t = directMachine(image, 64);
   t.m.cpu.blockTier = blocks;
   const stop = t.m.run(10_000_000);
-  const buf = [...t.m.mem.ram.subarray(0x300000, 0x300040)];
+  const buf = [...t.m.mem.ram.subarray(0x300000, 0x300040), ...t.m.mem.ram.subarray(0x100000, 0x101000)];
   return { stop: stop.reason, icount: t.m.cpu.icount, rip: t.m.cpu.rip, regs: [...t.m.cpu.regs], flags: getFlags(t.m.cpu as never), buf };
 }
 

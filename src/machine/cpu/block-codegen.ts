@@ -2,6 +2,7 @@
 import { type Instr, OpKind, REG_RIP, REG_NONE } from './instr';
 import { LOP_ADD, LOP_LOGIC, LOP_SUB } from './flags';
 import { ARITH_FLAGS, CF } from './registers';
+import { memoryForm, stackForm } from './block-codegen-mem';
 
 /**
  * The inline code of one instruction. Every template here has exactly the effect of the
@@ -12,10 +13,15 @@ import { ARITH_FLAGS, CF } from './registers';
  * - `fullFlags`: `flags` replaces the whole lazy record and all six arithmetic flags, and the
  *   instruction reads no flags.
  * - `touchesFlags`: the instruction reads or writes flags in any way.
- * - `exit`: code that may leave the block (a conditional branch): it needs the instruction's
- *   index to set the count, given as the `@K` placeholder.
+ * - `exit`: the code may leave the block or fault (a branch, a memory access).
  */
-export interface Inline { code: string; flags: string; fullFlags: boolean; touchesFlags: boolean; exit: boolean }
+export interface Inline {
+  code: string; flags: string; fullFlags: boolean; touchesFlags: boolean; exit: boolean;
+  /** Code after the flag record (a slow memory access leaving the block). */
+  after?: string;
+  /** The code refers to the decoded instruction as `I<k>`. */
+  needsInstr?: boolean;
+}
 
 const TWO32 = 4294967296;
 const CANON = 140737488355328; // 2^47
@@ -110,25 +116,28 @@ function lea(i: Instr): Inline | null {
 }
 
 /** Jcc rel in 64-bit code with a canonical target: leaves the block when taken (as branch.ts). */
-function jcc(i: Instr, next: number): Inline | null {
+function jcc(i: Instr, next: number, k: number): Inline | null {
   const cc = CC_INDEX[i.mnem];
   if (cc === undefined || i.k0 !== OpKind.Rel || i.bits !== 64 || i.osize !== 8) return null;
   const target = next + (i.immLo | 0);
   if (target >= CANON || target < -CANON) return null;
-  return { code: `if (testCC(cpu, ${cc})) { cpu.rip = ${target}; cpu.icount = ic + @K; return; }`, flags: '', fullFlags: false, touchesFlags: true, exit: true };
+  return { code: `if (testCC(cpu, ${cc})) { cpu.rip = ${target}; cpu.icount = ic + ${k + 1}; return; }`, flags: '', fullFlags: false, touchesFlags: true, exit: true };
 }
 
 /**
- * The inline form of `i` (decoded at a RIP whose fall-through is `next`), or null when the
- * block calls its routine instead.
+ * The inline form of `i`, the k-th instruction of the block, at RIP `s`, or null when the block
+ * calls its routine instead.
  */
-export function inlineInstr(i: Instr, next: number): Inline | null {
+export function inlineInstr(i: Instr, s: number, k: number): Inline | null {
   if (i.lock || i.tooLong || i.rep !== 0) return null;
+  const next = s + i.len;
+  if (i.k0 === OpKind.Mem || i.k1 === OpKind.Mem) return memoryForm(i, { s, n: next, k });
+  if (i.mnem === 'push' || i.mnem === 'pop' || i.mnem === 'call' || i.mnem === 'ret') return stackForm(i, { s, n: next, k });
   switch (i.mnem) {
     case 'add': case 'sub': case 'cmp': case 'and': case 'or': case 'xor': case 'test': return binary(i);
     case 'mov': return mov(i);
     case 'inc': case 'dec': return incDec(i);
     case 'lea': return lea(i);
-    default: return CC_INDEX[i.mnem] !== undefined ? jcc(i, next) : null;
+    default: return CC_INDEX[i.mnem] !== undefined ? jcc(i, next, k) : null;
   }
 }

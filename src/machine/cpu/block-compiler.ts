@@ -1,6 +1,8 @@
 // The block tier: hot straight-line runs of decoded instructions compiled into one JS function that calls each routine directly.
 import { type Instr, OpKind, REG_RIP } from './instr';
 import { getCF, testCC } from './flags';
+import { effectiveOffset } from './operands';
+import { CpuFault } from './fault';
 import { inlineInstr, type Inline } from './block-codegen';
 
 /**
@@ -84,17 +86,19 @@ let compileSupported: boolean | undefined;
 export function compileBlock(instrs: Instr[], starts: number[], nexts: number[]): ((cpu: unknown) => void) | undefined {
   if (compileSupported === false) return undefined;
   const n = instrs.length;
-  const params: string[] = ['testCC', 'getCF'];
-  const args: unknown[] = [testCC, getCF];
-  const inl = instrs.map((i, k) => inlineInstr(i, starts[k] + i.len));
-  let body = 'return function block(cpu) {\n  const ic = cpu.icount, ep = cpu.epoch, R = cpu.regs;\n  try {\n';
+  const params: string[] = ['testCC', 'getCF', 'EO', 'Fault'];
+  const args: unknown[] = [testCC, getCF, effectiveOffset, CpuFault];
+  const inl = instrs.map((i, k) => inlineInstr(i, starts[k], k));
+  let body = 'return function block(cpu) {\n  const ic = cpu.icount, ep = cpu.epoch, R = cpu.regs, T = cpu.tlb, TP = T.page, TF = T.flags, TPH = T.phys, V = cpu.mem.view;\n  try {\n';
   for (let k = 0; k < n; k++) {
     // e: where RIP must point after the instruction for the block to go on (the fall-through,
     // or the target of a direct JMP/CALL the block follows); s + len is RIP during the routine.
     const s = starts[k], e = nexts[k], t = inl[k];
     if (t !== null) {
-      const flags = t.fullFlags && flagsDead(inl, k) ? '' : t.flags;
-      body += `    { ${t.code.replace('@K', String(k + 1))} ${flags} }\n`;
+      // A record is only left out when nothing can leave the block before it is overwritten.
+      const flags = t.fullFlags && !t.exit && flagsDead(inl, k) ? '' : t.flags;
+      if (t.needsInstr) { params.push(`I${k}`); args.push(instrs[k]); }
+      body += `    { ${t.code} ${flags} ${t.after ?? ''} }\n`;
       if (k === n - 1) body += `    cpu.rip = ${e};\n`;
       continue;
     }
@@ -129,8 +133,9 @@ function flagsDead(inl: (Inline | null)[], k: number): boolean {
   for (let j = k + 1; j < inl.length; j++) {
     const t = inl[j];
     if (t === null) return false;
+    if (t.exit) return false;
     if (t.fullFlags) return true;
-    if (t.touchesFlags || t.exit) return false;
+    if (t.touchesFlags) return false;
   }
   return false;
 }

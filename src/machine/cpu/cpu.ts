@@ -221,6 +221,8 @@ export class Cpu {
    */
   private readonly jcache: (Instr | null)[] = new Array(4096).fill(null);
   private readonly jcacheRip = new Float64Array(4096).fill(NaN);
+  /** Compiled blocks by RIP (direct-mapped; an entry is used only when its rip and epoch match): one block leads straight into the next. */
+  private readonly blockCache: (Block | null)[] = new Array(4096).fill(null);
   private jcacheEpoch = -1;
 
   private readonly walkOut: Translation = { physPage: 0, flags: 0, level: 0 };
@@ -743,7 +745,17 @@ export class Cpu {
           if (blk !== null) {
             if (blk.rip === rip && this.icount + blk.n <= this.limit && (blk.epoch === epoch || this.revalidateBlock(blk))) {
               blk.run(this);
-              prev = blk.last;
+              // Chain: run the block at the new RIP directly while nothing needs the boundary.
+              let last: Block = blk;
+              const bc = this.blockCache;
+              bc[rip & 4095] = blk;
+              for (;;) {
+                const r2 = this.rip, b2 = bc[r2 & 4095];
+                if (b2 === null || b2.rip !== r2 || b2.epoch !== this.epoch || this.icount + b2.n > this.limit) break;
+                b2.run(this);
+                last = b2;
+              }
+              prev = last.last;
               prevEnd = NaN;
               continue;
             }

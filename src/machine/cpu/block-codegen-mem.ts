@@ -1,0 +1,149 @@
+// Inline templates for 64-bit-mode memory and stack instructions in compiled blocks: a TLB hit runs in place, anything else takes the routine's slow path.
+import { type Instr, OpKind, REG_RIP, Seg } from './instr';
+import { LOP_ADD, LOP_LOGIC, LOP_SUB } from './flags';
+import { ARITH_FLAGS, RSP } from './registers';
+import { TLB_MASK } from '../mmu/tlb';
+import type { Inline } from './block-codegen';
+
+const TWO32 = 4294967296;
+const CANON = 140737488355328; // 2^47
+const SP = RSP << 1;
+
+/**
+ * Where an instruction is: its RIP `s`, the fall-through `n` and its index `k` in the block.
+ * The block function has the locals cpu, R (registers), ic (count at entry), ep (epoch at
+ * entry), TP/TF/TPH (the TLB's page, flags and phys arrays), V (RAM view), EO (effectiveOffset)
+ * and Fault (CpuFault).
+ */
+export interface At { s: number; n: number; k: number }
+
+/** Bookkeeping before a slow path: the routines and fault delivery see exact RIP and count. */
+function sync(at: At): string { return `cpu.curRip = ${at.s}; cpu.rip = ${at.n}; cpu.icount = ic + ${at.k};`; }
+
+/** After a slow access: leave the block when a device asked for attention or code was written. */
+function leaveIfSlow(at: At): string { return `if (sl && (cpu.limit === 0 || cpu.epoch !== ep)) { cpu.rip = ${at.n}; cpu.icount = ic + ${at.k + 1}; return; }`; }
+
+function canonical(at: At, vector: number): string {
+  return `if (l >= ${CANON} || l < ${-CANON}) { ${sync(at)} throw new Fault(${vector}, 0); }`;
+}
+
+/** [base + disp32] or [rip + disp32] with 64-bit addressing, no index (fast-mem.ts's shapes). */
+function simpleMem(i: Instr): boolean {
+  return i.bits === 64 && i.asize === 8 && i.memIndex < 0 && i.memBase !== -1 && i.dispHi === (i.dispLo >> 31) && !i.lock;
+}
+
+/** Code that defines `l`, the checked linear address of the memory operand (as fast-mem.ts's lin()). */
+function address(i: Instr, at: At): string {
+  let code: string;
+  if (i.memBase === REG_RIP) code = `let l = ${at.n + (i.dispLo | 0)};`;
+  else {
+    const b = i.memBase << 1;
+    code = `const h = R[${b + 1}]; let l = ((h + 32768) >>> 16) === 0 ? h * ${TWO32} + (R[${b}] >>> 0) + ${i.dispLo | 0} : EO(cpu, I${at.k});`;
+  }
+  if (i.memSeg >= Seg.FS) code += ` l += cpu.segs[${i.memSeg}].base;`;
+  return `${code} ${canonical(at, i.memSeg === Seg.SS ? 12 : 13)}`;
+}
+
+/** Load `size` (4 or 8) bytes at `l` into v (and vh), through the TLB or the slow path; sets `sl` on the slow path. */
+function load(size: number, at: At): string {
+  const fast = size === 8
+    ? 'const p = TPH[ti] + o; v = V.getInt32(p, true); vh = V.getInt32(p + 4, true);'
+    : 'v = V.getInt32(TPH[ti] + o, true);';
+  const slow = size === 8 ? 'v = cpu.read64(l); vh = cpu.hi;' : 'v = cpu.read32(l);';
+  return `let v = 0, vh = 0, sl = false; { const o = l & 4095, pg = Math.floor(l * ${1 / 4096}), ti = pg & ${TLB_MASK};`
+    + ` if (TP[ti] === pg && (TF[ti] & cpu.needR) === cpu.needR && o <= ${4096 - size}) { ${fast} } else { ${sync(at)} ${slow} sl = true; } }`;
+}
+
+/** Store `lo` (and `hi` for size 8) at `l`; sets `sl` on the slow path. */
+function store(size: number, lo: string, hi: string, at: At): string {
+  const fast = size === 8
+    ? `const p = TPH[ti] + o; V.setInt32(p, ${lo}, true); V.setInt32(p + 4, ${hi}, true);`
+    : `V.setInt32(TPH[ti] + o, ${lo}, true);`;
+  const slow = size === 8 ? `cpu.write64(l, ${lo}, ${hi});` : `cpu.write32(l, ${lo});`;
+  return `let sl = false; { const o = l & 4095, pg = Math.floor(l * ${1 / 4096}), ti = pg & ${TLB_MASK};`
+    + ` if (TP[ti] === pg && (TF[ti] & cpu.needW) === cpu.needW && o <= ${4096 - size}) { ${fast} } else { ${sync(at)} ${slow} sl = true; } }`;
+}
+
+function memInline(code: string, flags = '', after = ''): Inline {
+  return { code, flags, after, fullFlags: flags !== '', touchesFlags: flags !== '', exit: true, needsInstr: true };
+}
+
+const ALU_OPS: Record<string, { op: string; lop: number; writes: boolean }> = {
+  add: { op: 'add', lop: LOP_ADD, writes: true }, sub: { op: 'sub', lop: LOP_SUB, writes: true },
+  cmp: { op: 'sub', lop: LOP_SUB, writes: false }, and: { op: '&', lop: LOP_LOGIC, writes: true },
+  or: { op: '|', lop: LOP_LOGIC, writes: true }, xor: { op: '^', lop: LOP_LOGIC, writes: true },
+  test: { op: '&', lop: LOP_LOGIC, writes: false },
+};
+
+/** MOV r, [m]; MOV [m], r; ADD/SUB/CMP/AND/OR/XOR/TEST r, [m] at 32 and 64 bits. */
+export function memoryForm(i: Instr, at: At): Inline | null {
+  if (!simpleMem(i) || (i.s0 !== 4 && i.s0 !== 8)) return null;
+  const size = i.s0;
+  if (i.mnem === 'mov' && i.k0 === OpKind.Mem && i.k1 === OpKind.Reg && i.r1 < 16) {
+    const s = i.r1 << 1;
+    return memInline(`${address(i, at)} ${store(size, `R[${s}]`, `R[${s + 1}]`, at)} ${leaveIfSlow(at)}`);
+  }
+  if (i.k0 !== OpKind.Reg || i.k1 !== OpKind.Mem || i.r0 >= 16) return null;
+  const d = i.r0 << 1;
+  if (i.mnem === 'mov') {
+    return memInline(`${address(i, at)} ${load(size, at)} R[${d}] = v; R[${d + 1}] = ${size === 8 ? 'vh' : '0'}; ${leaveIfSlow(at)}`);
+  }
+  const spec = ALU_OPS[i.mnem];
+  if (spec === undefined) return null;
+  const head = `${address(i, at)} ${load(size, at)}`;
+  if (size === 4) {
+    const r = spec.op === 'add' ? '(a + b) | 0' : spec.op === 'sub' ? '(a - b) | 0' : `a ${spec.op} b`;
+    return memInline(
+      `${head} const a = R[${d}], b = v, r = ${r};` + (spec.writes ? ` R[${d}] = r; R[${d + 1}] = 0;` : ''),
+      `cpu.lop = ${spec.lop}; cpu.lsize = 4; cpu.la = a; cpu.lb = b; cpu.lr = r; cpu.lazy = ${ARITH_FLAGS};`,
+      leaveIfSlow(at),
+    );
+  }
+  let r: string;
+  if (spec.op === 'add') r = `const t = (a >>> 0) + (b >>> 0), r = t | 0, rh = (ah + bh + (t >= ${TWO32} ? 1 : 0)) | 0;`;
+  else if (spec.op === 'sub') r = 'const t = (a >>> 0) - (b >>> 0), r = t | 0, rh = (ah - bh - (t < 0 ? 1 : 0)) | 0;';
+  else r = `const r = a ${spec.op} b, rh = ah ${spec.op} bh;`;
+  return memInline(
+    `${head} const a = R[${d}], ah = R[${d + 1}], b = v, bh = vh; ${r}` + (spec.writes ? ` R[${d}] = r; R[${d + 1}] = rh;` : ''),
+    `cpu.lop = ${spec.lop}; cpu.lsize = 8; cpu.la = a; cpu.laHi = ah; cpu.lb = b; cpu.lbHi = bh; cpu.lr = r; cpu.lrHi = rh; cpu.lazy = ${ARITH_FLAGS};`,
+    leaveIfSlow(at),
+  );
+}
+
+/** Push the 64-bit value lo:hi in 64-bit mode (as stack.ts: memory first, then RSP). */
+function push64(lo: string, hi: string, at: At): string {
+  return `const sl0 = R[${SP}], sh0 = R[${SP + 1}], nlo = (sl0 - 8) | 0, nh = (sl0 >>> 0) < 8 ? (sh0 - 1) | 0 : sh0; const l = nh * ${TWO32} + (nlo >>> 0); ${canonical(at, 12)}`
+    + ` ${store(8, lo, hi, at)} R[${SP}] = nlo; R[${SP + 1}] = nh;`;
+}
+
+/** Pop 64 bits into v:vh in 64-bit mode (RSP moves after the read). */
+function pop64(at: At): string {
+  return `const sl0 = R[${SP}], sh0 = R[${SP + 1}]; const l = sh0 * ${TWO32} + (sl0 >>> 0); ${canonical(at, 12)} ${load(8, at)}`;
+}
+function popCommit(): string { return `{ const nlo = (sl0 + 8) | 0; R[${SP}] = nlo; R[${SP + 1}] = (nlo >>> 0) < 8 ? (sh0 + 1) | 0 : sh0; }`; }
+
+/** PUSH r64, POP r64, CALL rel32 (the block follows it) and RET in 64-bit code. */
+export function stackForm(i: Instr, at: At): Inline | null {
+  if (i.bits !== 64 || i.lock || i.osize !== 8) return null;
+  if (i.mnem === 'push' && i.k0 === OpKind.Reg && i.r0 !== RSP && i.r0 < 16) {
+    const s = i.r0 << 1;
+    return memInline(`${push64(`R[${s}]`, `R[${s + 1}]`, at)} ${leaveIfSlow(at)}`);
+  }
+  if (i.mnem === 'pop' && i.k0 === OpKind.Reg && i.r0 < 16) {
+    const d = i.r0 << 1;
+    return memInline(`${pop64(at)} ${popCommit()} R[${d}] = v; R[${d + 1}] = vh; ${leaveIfSlow(at)}`);
+  }
+  if (i.mnem === 'call' && i.k0 === OpKind.Rel) {
+    const target = at.n + (i.immLo | 0);
+    if (target >= CANON || target < -CANON) return null;
+    const lo = at.n | 0, hi = Math.floor(at.n / TWO32) | 0;
+    // The block goes on at the target: leaving after a slow push must land there.
+    const leave = `if (sl && (cpu.limit === 0 || cpu.epoch !== ep)) { cpu.rip = ${target}; cpu.icount = ic + ${at.k + 1}; return; }`;
+    return memInline(`${push64(String(lo), String(hi), at)} ${leave}`);
+  }
+  if (i.mnem === 'ret' && i.k0 === OpKind.None) {
+    return memInline(`${pop64(at)} const t = vh * ${TWO32} + (v >>> 0); if (t >= ${CANON} || t < ${-CANON}) { ${sync(at)} throw new Fault(13, 0); }`
+      + ` ${popCommit()} cpu.rip = t; cpu.icount = ic + ${at.k + 1}; return;`);
+  }
+  return null;
+}
