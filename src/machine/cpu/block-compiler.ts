@@ -113,16 +113,32 @@ export function compileBlock(instrs: Instr[], starts: number[], nexts: number[])
     if (k < n - 1) body += `    if (cpu.rip !== ${e} || cpu.limit === 0 || cpu.epoch !== ep) { cpu.icount = ic + ${k + 1}; return; }\n`;
   }
   body += `    cpu.icount = ic + ${n};\n  } catch (err) { cpu.rip = cpu.curRip; throw err; }\n};`;
-  try {
-    // eslint-disable-next-line no-new-func
-    const factory = new Function(...params, body) as (...a: unknown[]) => (cpu: unknown) => void;
-    compileSupported = true;
-    return factory(...args);
-  } catch {
-    compileSupported = false;
-    return undefined;
+  let factory = factories.get(body);
+  if (factory === undefined) {
+    try {
+      // eslint-disable-next-line no-new-func
+      factory = new Function(...params, body) as Factory;
+      compileSupported = true;
+    } catch {
+      compileSupported = false;
+      return undefined;
+    }
+    if (factories.size >= MAX_FACTORIES) factories.clear();
+    factories.set(body, factory);
   }
+  return factory(...args);
 }
+
+type Factory = (...a: unknown[]) => (cpu: unknown) => void;
+
+/**
+ * Block factories by source text. The same code at the same RIP compiles to the same text (the
+ * routines and instruction records it calls are arguments), so a machine that runs it again (a
+ * restarted session, a restored snapshot, another machine in the process) reuses the engine's
+ * optimised code for it instead of warming up a new function.
+ */
+const factories = new Map<string, Factory>();
+const MAX_FACTORIES = 4096;
 
 /**
  * True when the lazy-flag record of inline instruction k is overwritten before anything can see
