@@ -19,7 +19,7 @@ const R32 = ['eax', 'ebx', 'ecx', 'edx', 'esi', 'edi', 'ebp', 'r8d', 'r9d', 'r10
 const R8 = ['al', 'bl', 'cl', 'dl', 'sil', 'dil', 'bpl', 'r8b', 'r9b', 'r10b', 'r11b'];
 const ALU = ['add', 'sub', 'and', 'or', 'xor', 'cmp', 'test', 'adc', 'sbb'];
 const CC = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
-const IMMS = ['0', '1', '-1', '0x7fffffff', '-0x80000000', '0x80', '3', '0x12345678', '-7'];
+const IMMS = ['0', '1', '-1', '0x7fffffff', '-0x80000000', '0x80', '3', '0x12345678', '-7', '0', '1'];
 
 /** One random instruction line (labels for forward branches are numbered by `n`). */
 function instruction(r: ReturnType<typeof rng>, n: number): string {
@@ -35,7 +35,7 @@ function instruction(r: ReturnType<typeof rng>, n: number): string {
     case 6: return `${r.pick(['inc', 'dec', 'neg', 'not'])} ${r.int(2) ? q() : d()}`;
     case 7: return `lea ${r.int(3) ? q() : d()}, [${q()} + ${q()} * ${r.pick([1, 2, 4, 8])} + ${r.pick(['0', '8', '-16', '0x7ffffff0', '-0x80000000'])}]`;
     case 8: return `lea ${q()}, [${q()} ${r.pick(['+', '-'])} ${r.int(4096)}]`;
-    case 9: return `${r.pick(['shl', 'shr', 'sar', 'rol', 'ror'])} ${r.int(2) ? q() : d()}, ${r.int(64)}`;
+    case 9: return `${r.pick(['shl', 'shr', 'sar', 'rol', 'ror'])} ${r.int(2) ? q() : d()}, ${r.pick([1, 1, 2, 31, 32, 33, 63, r.int(64)])}`;
     case 10: return `set${r.pick(CC)} ${r.pick(R8)}`;
     case 11: return `cmov${r.pick(CC)} ${q()}, ${q()}`;
     case 12: return `j${r.pick(CC)} .s${n}\n  ${r.pick(ALU)} ${q()}, ${q()}\n.s${n}:`;
@@ -50,7 +50,11 @@ function program(seed: number): string {
   const r = rng(seed);
   const body: string[] = [];
   const len = 4 + r.int(20);
-  for (let k = 0; k < len; k++) body.push('  ' + instruction(r, k));
+  for (let k = 0; k < len; k++) {
+    body.push('  ' + instruction(r, k));
+    // Sometimes look at the flags right away (otherwise only the loop's end sees them).
+    if (r.int(4) === 0) body.push('  pushfq', '  pop r14', '  xor r13, r14', '  rol r13, 3');
+  }
   const init = R64.map((g) => `  mov ${g}, 0x${(r.int(2 ** 31) * 2 ** 21 + r.int(2 ** 21)).toString(16)}`);
   return [
     'bits 64', 'org 0x100000',
@@ -88,4 +92,33 @@ test(`${CASES} random hot loops agree with and without the block tier`, () => {
     compiled++;
   }
   assert.equal(compiled, CASES);
+});
+
+/** Every inlined form on edge values: each result and flags image is folded into r13. */
+const EDGES = ['0', '1', '-1', '0x7fffffff', '0x80000000', '0x8000000000000000', '0x123456789abcdef0'];
+const FORMS: string[] = [];
+for (const op of ['add', 'sub', 'and', 'or', 'xor', 'cmp', 'test', 'adc', 'sbb']) {
+  FORMS.push(`${op} rax, rbx`, `${op} eax, ebx`, `${op} rax, -2`, `${op} eax, 0x7fffffff`, `${op} rax, 0x80`);
+}
+for (const op of ['inc', 'dec', 'neg', 'not']) FORMS.push(`${op} rax`, `${op} eax`);
+for (const op of ['shl', 'shr', 'sar', 'sal']) for (const c of [1, 2, 31, 32, 33, 63]) FORMS.push(`${op} rax, ${c}`, `${op} eax, ${c}`);
+FORMS.push('lea rax, [rax + rbx * 4 + 8]', 'lea eax, [rbx - 1]', 'lea rax, [rbx + rax * 8 - 0x80000000]', 'mov rax, rbx', 'mov eax, ebx');
+for (const cc of CC) FORMS.push(`cmp rax, rbx\n  j${cc} .t%\n  xor r13, 0x55\n.t%:`, `test eax, ebx\n  j${cc} .u%\n  xor r13, 0x66\n.u%:`);
+FORMS.push('push rax\n  pop rcx\n  add rax, rcx', 'mov [rsp - 8], rbx\n  add rax, [rsp - 8]', 'mov [rsp - 16], eax\n  sub eax, [rsp - 16]');
+
+test(`${FORMS.length} inlined forms on edge values agree with and without the block tier`, () => {
+  for (const form of FORMS) {
+    const body: string[] = [];
+    let n = 0;
+    for (const a of EDGES) {
+      for (const b of EDGES) {
+        body.push(`  mov rax, ${a}`, `  mov rbx, ${b}`, n % 2 ? '  stc' : '  clc', '  ' + form.replace(/%/g, String(n++)),
+          '  pushfq', '  pop r14', '  xor r13, r14', '  rol r13, 7', '  xor r13, rax', '  rol r13, 7');
+      }
+    }
+    const src = ['bits 64', 'org 0x100000', '  xor r13d, r13d', '  mov r15d, 45', '.loop:', ...body, '  dec r15d', '  jnz .loop', '  xor eax, eax', '  out 0xf4, eax'].join('\n') + '\n';
+    const a = assemble(src, { file: 'forms.asm', syntax: 'nasm' });
+    assert.equal(a.diagnostics.filter((x) => x.severity === 'error').length, 0, `${form}: ${a.diagnostics[0]?.message}`);
+    assert.deepEqual(run(a.image, true), run(a.image, false), `${form} differs with blocks`);
+  }
 });

@@ -1,7 +1,7 @@
 // JavaScript source templates for the instructions the block tier writes out inline instead of calling their routines.
 import { type Instr, OpKind, REG_RIP, REG_NONE } from './instr';
 import { LOP_ADD, LOP_LOGIC, LOP_SUB } from './flags';
-import { ARITH_FLAGS, CF } from './registers';
+import { ARITH_FLAGS, CF, OF, PF, SF, ZF } from './registers';
 import { memoryForm, stackForm } from './block-codegen-mem';
 
 /**
@@ -115,6 +115,49 @@ function lea(i: Instr): Inline | null {
   return inlineOnly(code);
 }
 
+/**
+ * SHL/SHR/SAR r32/r64 by a non-zero immediate (as shift-rotate.ts's fast forms): all six
+ * arithmetic flags set eagerly (AF cleared), so the previous lazy record no longer matters.
+ */
+function shift(i: Instr): Inline | null {
+  if (i.k0 !== OpKind.Reg || i.k1 !== OpKind.Imm || (i.s0 !== 4 && i.s0 !== 8)) return null;
+  const d = i.r0 << 1, kind = i.mnem === 'sal' ? 'shl' : i.mnem;
+  let code: string;
+  if (i.s0 === 4) {
+    const c = i.immLo & 0x1f;
+    if (c === 0) return null;
+    if (kind === 'shl') code = `const a = R[${d}], r = a << ${c}, cf = (a >>> ${32 - c}) & 1, of = (r >>> 31) ^ cf;`;
+    else if (kind === 'shr') code = `const a = R[${d}], r = (a >>> ${c}) | 0, cf = (a >>> ${c - 1}) & 1, of = ((a >>> ${c - 1}) >>> 31) ^ (r >>> 31);`;
+    else code = `const a = R[${d}], r = a >> ${c}, cf = (a >> ${c - 1}) & 1, of = 0;`;
+    code += ` R[${d}] = r; R[${d + 1}] = 0;`;
+    return {
+      code,
+      flags: `cpu.flags = (cpu.flags & ${~ARITH_FLAGS}) | (PAR(r) ? ${PF} : 0) | (r === 0 ? ${ZF} : 0) | (r < 0 ? ${SF} : 0) | (cf ? ${CF} : 0) | (of ? ${OF} : 0); cpu.lazy = 0;`,
+      fullFlags: true, touchesFlags: true, exit: false,
+    };
+  }
+  const c = i.immLo & 0x3f;
+  if (c === 0) return null;
+  code = `const lo = R[${d}], hi = R[${d + 1}];`;
+  const bit = (n: number): string => (n >= 32 ? `(hi >>> ${n - 32}) & 1` : `(lo >>> ${n}) & 1`);
+  if (kind === 'shl') {
+    code += c < 32 ? ` const rh = (hi << ${c}) | (lo >>> ${32 - c}), rl = lo << ${c};` : ` const rh = lo << ${c - 32}, rl = 0;`;
+    code += ` const cf = ${bit(64 - c)}, of = (rh >>> 31) ^ cf;`;
+  } else if (kind === 'shr') {
+    code += c < 32 ? ` const rh = (hi >>> ${c}) | 0, rl = (lo >>> ${c}) | (hi << ${32 - c});` : ` const rh = 0, rl = (hi >>> ${c - 32}) | 0;`;
+    code += ` const cf = ${bit(c - 1)}, of = ${c === 1 ? 'hi >>> 31' : '0'};`;
+  } else {
+    code += c < 32 ? ` const rh = hi >> ${c}, rl = (lo >>> ${c}) | (hi << ${32 - c});` : ` const rh = hi >> 31, rl = hi >> ${c - 32};`;
+    code += ` const cf = ${bit(c - 1)}, of = 0;`;
+  }
+  code += ` R[${d}] = rl; R[${d + 1}] = rh;`;
+  return {
+    code,
+    flags: `cpu.flags = (cpu.flags & ${~ARITH_FLAGS}) | (PAR(rl) ? ${PF} : 0) | ((rl | rh) === 0 ? ${ZF} : 0) | (rh < 0 ? ${SF} : 0) | (cf ? ${CF} : 0) | (of ? ${OF} : 0); cpu.lazy = 0;`,
+    fullFlags: true, touchesFlags: true, exit: false,
+  };
+}
+
 /** Jcc rel in 64-bit code with a canonical target: leaves the block when taken (as branch.ts). */
 function jcc(i: Instr, next: number, k: number): Inline | null {
   const cc = CC_INDEX[i.mnem];
@@ -138,6 +181,7 @@ export function inlineInstr(i: Instr, s: number, k: number): Inline | null {
     case 'mov': return mov(i);
     case 'inc': case 'dec': return incDec(i);
     case 'lea': return lea(i);
+    case 'shl': case 'sal': case 'shr': case 'sar': return shift(i);
     default: return CC_INDEX[i.mnem] !== undefined ? jcc(i, next, k) : null;
   }
 }

@@ -1,6 +1,6 @@
 // The block tier: hot straight-line runs of decoded instructions compiled into one JS function that calls each routine directly.
 import { type Instr, OpKind, REG_RIP } from './instr';
-import { getCF, testCC } from './flags';
+import { getCF, parity, testCC } from './flags';
 import { effectiveOffset } from './operands';
 import { CpuFault } from './fault';
 import { inlineInstr, type Inline } from './block-codegen';
@@ -29,6 +29,8 @@ export interface Block {
   n: number;
   /** RIP just past the last instruction. */
   end: number;
+  /** Where RIP points when the block ran to its end (the fall-through of the last instruction, or the target it follows). */
+  endRip: number;
   /** The last instruction (for the run loop's chaining after the block). */
   last: Instr;
   run: (cpu: unknown) => void;
@@ -86,8 +88,8 @@ let compileSupported: boolean | undefined;
 export function compileBlock(instrs: Instr[], starts: number[], nexts: number[]): ((cpu: unknown) => void) | undefined {
   if (compileSupported === false) return undefined;
   const n = instrs.length;
-  const params: string[] = ['testCC', 'getCF', 'EO', 'Fault'];
-  const args: unknown[] = [testCC, getCF, effectiveOffset, CpuFault];
+  const params: string[] = ['testCC', 'getCF', 'EO', 'Fault', 'PAR'];
+  const args: unknown[] = [testCC, getCF, effectiveOffset, CpuFault, parity];
   const inl = instrs.map((i, k) => inlineInstr(i, starts[k], k));
   let body = 'return function block(cpu) {\n  const ic = cpu.icount, ep = cpu.epoch, R = cpu.regs, T = cpu.tlb, TP = T.page, TF = T.flags, TPH = T.phys, V = cpu.mem.view;\n  try {\n';
   for (let k = 0; k < n; k++) {

@@ -649,7 +649,7 @@ export class Cpu {
     const phys = first.phys;
     first.block = {
       rip, epoch: this.epoch, bits: this.bits, phys, page: this.codeCache[Math.floor(phys / 4096)],
-      n: instrs.length, end: Math.max(...starts.map((s2, k) => s2 + instrs[k].len)), last: ins, run,
+      n: instrs.length, end: Math.max(...starts.map((s2, k) => s2 + instrs[k].len)), endRip: nexts[nexts.length - 1], last: ins, run,
     } satisfies Block;
   }
 
@@ -698,6 +698,8 @@ export class Cpu {
     let prev: Instr | null = null;
     /** RIP just past `prev`: a fetch at it links `prev.next`, anything else `prev.taken`. */
     let prevEnd = NaN;
+    /** RIP just after a block that ran to its end (see below). */
+    let boostRip = NaN;
     for (;;) {
       // Boundary work: interrupts, traps, halt, stop requests.
       if (this.stopReason !== Stop.Budget) break;
@@ -755,10 +757,15 @@ export class Cpu {
                 b2.run(this);
                 last = b2;
               }
-              prev = last.last;
-              prevEnd = NaN;
+              // Straight-line code continues past a block cut at its maximum length or at the
+              // page end: it is as hot as the block, so it gets a block of its own at once.
+              if (this.rip === last.endRip && !endsBlock(last.last)) boostRip = this.rip;
+              prev = null;
               continue;
             }
+          } else if (rip === boostRip && ins.hits < HOT_THRESHOLD) {
+            ins.hits = HOT_THRESHOLD;
+            if (!this.atBreakpoint && this.blockTier) this.buildBlock(ins, rip);
           } else if (!sequential && ++ins.hits === HOT_THRESHOLD && !this.atBreakpoint && this.blockTier) {
             this.buildBlock(ins, rip);
           }
