@@ -1,7 +1,7 @@
 // Inline templates for 64-bit-mode memory and stack instructions in compiled blocks: a TLB hit runs in place, anything else takes the routine's slow path.
 import { type Instr, OpKind, REG_RIP, Seg } from './instr';
-import { LOP_ADD, LOP_LOGIC, LOP_SUB } from './flags';
-import { ARITH_FLAGS, RSP } from './registers';
+import { aluCode } from './block-codegen-alu';
+import { RSP } from './registers';
 import { TLB_MASK } from '../mmu/tlb';
 import type { Inline } from './block-codegen';
 
@@ -68,17 +68,10 @@ function memInline(code: string, flags = '', after = ''): Inline {
   return { code, flags, after, fullFlags: flags !== '', touchesFlags: flags !== '', exit: true, needsInstr: true };
 }
 
-const ALU_OPS: Record<string, { op: string; lop: number; writes: boolean }> = {
-  add: { op: 'add', lop: LOP_ADD, writes: true }, sub: { op: 'sub', lop: LOP_SUB, writes: true },
-  cmp: { op: 'sub', lop: LOP_SUB, writes: false }, and: { op: '&', lop: LOP_LOGIC, writes: true },
-  or: { op: '|', lop: LOP_LOGIC, writes: true }, xor: { op: '^', lop: LOP_LOGIC, writes: true },
-  test: { op: '&', lop: LOP_LOGIC, writes: false },
-};
-
 /** MOV r, [m]; MOV [m], r; ADD/SUB/CMP/AND/OR/XOR/TEST r, [m] at 32 and 64 bits. */
 export function memoryForm(i: Instr, at: At): Inline | null {
   if (!simpleMem(i) || (i.s0 !== 4 && i.s0 !== 8)) return null;
-  const size = i.s0;
+  const size: 4 | 8 = i.s0;
   if (i.mnem === 'mov' && i.k0 === OpKind.Mem && i.k1 === OpKind.Reg && i.r1 < 16) {
     const s = i.r1 << 1;
     return memInline(`${address(i, at)} ${store(size, `R[${s}]`, `R[${s + 1}]`, at)} ${leaveIfSlow(at)}`);
@@ -88,26 +81,8 @@ export function memoryForm(i: Instr, at: At): Inline | null {
   if (i.mnem === 'mov') {
     return memInline(`${address(i, at)} ${load(size, at)} R[${d}] = v; R[${d + 1}] = ${size === 8 ? 'vh' : '0'}; ${leaveIfSlow(at)}`);
   }
-  const spec = ALU_OPS[i.mnem];
-  if (spec === undefined) return null;
-  const head = `${address(i, at)} ${load(size, at)}`;
-  if (size === 4) {
-    const r = spec.op === 'add' ? '(a + b) | 0' : spec.op === 'sub' ? '(a - b) | 0' : `a ${spec.op} b`;
-    return memInline(
-      `${head} const a = R[${d}], b = v, r = ${r};` + (spec.writes ? ` R[${d}] = r; R[${d + 1}] = 0;` : ''),
-      `cpu.lop = ${spec.lop}; cpu.lsize = 4; cpu.la = a; cpu.lb = b; cpu.lr = r; cpu.lazy = ${ARITH_FLAGS};`,
-      leaveIfSlow(at),
-    );
-  }
-  let r: string;
-  if (spec.op === 'add') r = `const t = (a >>> 0) + (b >>> 0), r = t | 0, rh = (ah + bh + (t >= ${TWO32} ? 1 : 0)) | 0;`;
-  else if (spec.op === 'sub') r = 'const t = (a >>> 0) - (b >>> 0), r = t | 0, rh = (ah - bh - (t < 0 ? 1 : 0)) | 0;';
-  else r = `const r = a ${spec.op} b, rh = ah ${spec.op} bh;`;
-  return memInline(
-    `${head} const a = R[${d}], ah = R[${d + 1}], b = v, bh = vh; ${r}` + (spec.writes ? ` R[${d}] = r; R[${d + 1}] = rh;` : ''),
-    `cpu.lop = ${spec.lop}; cpu.lsize = 8; cpu.la = a; cpu.laHi = ah; cpu.lb = b; cpu.lbHi = bh; cpu.lr = r; cpu.lrHi = rh; cpu.lazy = ${ARITH_FLAGS};`,
-    leaveIfSlow(at),
-  );
+  const t = aluCode(i.mnem, size, d, 'v', 'vh');
+  return t === undefined ? null : memInline(`${address(i, at)} ${load(size, at)} ${t.code}`, t.flags, leaveIfSlow(at));
 }
 
 /** Push the 64-bit value lo:hi in 64-bit mode (as stack.ts: memory first, then RSP). */

@@ -1,6 +1,7 @@
 // JavaScript source templates for the instructions the block tier writes out inline instead of calling their routines.
 import { type Instr, OpKind, REG_RIP, REG_NONE } from './instr';
-import { LOP_ADD, LOP_LOGIC, LOP_SUB } from './flags';
+import { LOP_ADD, LOP_SUB } from './flags';
+import { aluCode } from './block-codegen-alu';
 import { ARITH_FLAGS, CF, OF, PF, SF, ZF } from './registers';
 import { memoryForm, stackForm } from './block-codegen-mem';
 
@@ -30,40 +31,14 @@ const CC_INDEX: Record<string, number> = {
   jo: 0, jno: 1, jb: 2, jae: 3, je: 4, jne: 5, jbe: 6, ja: 7, js: 8, jns: 9, jp: 10, jnp: 11, jl: 12, jge: 13, jle: 14, jg: 15,
 };
 
-const BINARY: Record<string, { op: string; lop: number; writes: boolean }> = {
-  add: { op: 'add', lop: LOP_ADD, writes: true },
-  sub: { op: 'sub', lop: LOP_SUB, writes: true },
-  cmp: { op: 'sub', lop: LOP_SUB, writes: false },
-  and: { op: '&', lop: LOP_LOGIC, writes: true },
-  or: { op: '|', lop: LOP_LOGIC, writes: true },
-  xor: { op: '^', lop: LOP_LOGIC, writes: true },
-  test: { op: '&', lop: LOP_LOGIC, writes: false },
-};
-
 function inlineOnly(code: string): Inline { return { code, flags: '', fullFlags: false, touchesFlags: false, exit: false }; }
 
 /** ADD/SUB/CMP/AND/OR/XOR/TEST r32/r64, r/imm (as fast-alu.ts). */
 function binary(i: Instr): Inline | null {
-  const spec = BINARY[i.mnem];
-  if (spec === undefined || i.k0 !== OpKind.Reg || (i.s0 !== 4 && i.s0 !== 8) || (i.k1 !== OpKind.Reg && i.k1 !== OpKind.Imm)) return null;
-  const d = i.r0 << 1, s = i.r1 << 1, imm = i.k1 === OpKind.Imm;
-  if (i.s0 === 4) {
-    const b = imm ? String(i.immLo | 0) : `R[${s}]`;
-    const r = spec.op === 'add' ? '(a + b) | 0' : spec.op === 'sub' ? '(a - b) | 0' : `a ${spec.op} b`;
-    const code = `const a = R[${d}], b = ${b}, r = ${r};` + (spec.writes ? ` R[${d}] = r; R[${d + 1}] = 0;` : '');
-    return { code, flags: `cpu.lop = ${spec.lop}; cpu.lsize = 4; cpu.la = a; cpu.lb = b; cpu.lr = r; cpu.lazy = ${ARITH_FLAGS};`, fullFlags: true, touchesFlags: true, exit: false };
-  }
-  const b = imm ? `${i.immLo | 0}, bh = ${i.immHi | 0}` : `R[${s}], bh = R[${s + 1}]`;
-  let r: string;
-  if (spec.op === 'add') r = `const t = (a >>> 0) + (b >>> 0), r = t | 0, rh = (ah + bh + (t >= ${TWO32} ? 1 : 0)) | 0;`;
-  else if (spec.op === 'sub') r = 'const t = (a >>> 0) - (b >>> 0), r = t | 0, rh = (ah - bh - (t < 0 ? 1 : 0)) | 0;';
-  else r = `const r = a ${spec.op} b, rh = ah ${spec.op} bh;`;
-  const code = `const a = R[${d}], ah = R[${d + 1}], b = ${b}; ${r}` + (spec.writes ? ` R[${d}] = r; R[${d + 1}] = rh;` : '');
-  return {
-    code,
-    flags: `cpu.lop = ${spec.lop}; cpu.lsize = 8; cpu.la = a; cpu.laHi = ah; cpu.lb = b; cpu.lbHi = bh; cpu.lr = r; cpu.lrHi = rh; cpu.lazy = ${ARITH_FLAGS};`,
-    fullFlags: true, touchesFlags: true, exit: false,
-  };
+  if (i.k0 !== OpKind.Reg || (i.s0 !== 4 && i.s0 !== 8) || (i.k1 !== OpKind.Reg && i.k1 !== OpKind.Imm)) return null;
+  const s = i.r1 << 1, imm = i.k1 === OpKind.Imm;
+  const t = aluCode(i.mnem, i.s0, i.r0 << 1, imm ? String(i.immLo | 0) : `R[${s}]`, imm ? String(i.immHi | 0) : `R[${s + 1}]`);
+  return t === undefined ? null : { ...t, fullFlags: true, touchesFlags: true, exit: false };
 }
 
 /** MOV r32/r64, r/imm (as move.ts). */
