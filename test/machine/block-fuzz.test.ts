@@ -122,3 +122,47 @@ test(`${FORMS.length} inlined forms on edge values agree with and without the bl
     assert.deepEqual(run(a.image, true), run(a.image, false), `${form} differs with blocks`);
   }
 });
+
+const G32 = ['eax', 'ebx', 'ecx', 'edx', 'esi', 'ebp'];
+const B32 = ['al', 'bl', 'cl', 'dl'];
+
+/** One random 32-bit protected-mode instruction line (flat segments; EDI points at a scratch buffer). */
+function instruction32(r: ReturnType<typeof rng>, n: number): string {
+  const g = () => r.pick(G32), imm = () => r.pick(IMMS);
+  switch (r.int(12)) {
+    case 0: case 1: case 2: return `${r.pick(ALU)} ${g()}, ${r.int(2) ? g() : imm()}`;
+    case 3: return `mov ${g()}, ${r.int(2) ? g() : imm()}`;
+    case 4: return `${r.pick(['inc', 'dec', 'neg', 'not'])} ${g()}`;
+    case 5: return `lea ${g()}, [${g()} + ${g()} * ${r.pick([1, 2, 4, 8])} + ${r.pick(['0', '8', '-16', '0x7ffffff0'])}]`;
+    case 6: return `${r.pick(['shl', 'shr', 'sar', 'rol', 'ror'])} ${g()}, ${r.pick([1, 2, 31, r.int(32)])}`;
+    case 7: return `set${r.pick(CC)} ${r.pick(B32)}`;
+    case 8: return `cmov${r.pick(CC)} ${g()}, ${g()}`;
+    case 9: return `j${r.pick(CC)} .s${n}\n  ${r.pick(ALU)} ${g()}, ${g()}\n.s${n}:`;
+    case 10: return `mov [edi + ${4 * r.int(8)}], ${g()}`;
+    default: return `${r.pick(['add', 'sub', 'xor', 'mov', 'cmp'])} ${g()}, [edi + ${4 * r.int(8)}]`;
+  }
+}
+
+test(`${CASES} random 32-bit hot loops agree with and without the block tier`, () => {
+  for (let seed = 1; seed <= CASES; seed++) {
+    const r = rng(seed * 104729);
+    const body: string[] = [];
+    for (let k = 0, len = 4 + r.int(20); k < len; k++) {
+      body.push('  ' + instruction32(r, k));
+      if (r.int(4) === 0) body.push('  pushfd', '  xor [edi + 64], esp', '  pop dword [edi + 68]', '  rol dword [edi + 64], 3');
+    }
+    const src = ['bits 32', 'org 0x100000', ...G32.map((x) => `  mov ${x}, 0x${r.int(2 ** 32).toString(16)}`),
+      '  mov edi, 0x300000', '  mov dword [edi + 72], 90', '.loop:', ...body,
+      '  pushfd', '  pop dword [edi + 76]', '  dec dword [edi + 72]', '  jnz .loop', '  xor eax, eax', '  out 0xf4, eax'].join('\n') + '\n';
+    const a = assemble(src, { file: `fuzz32-${seed}.asm`, syntax: 'nasm' });
+    assert.equal(a.diagnostics.filter((x) => x.severity === 'error').length, 0, `seed ${seed}: ${a.diagnostics[0]?.message}`);
+    const both = [true, false].map((blocks) => {
+      const t = directMachine(a.image, 32);
+      t.m.cpu.blockTier = blocks;
+      const stop = t.m.run(10_000_000).reason;
+      return { stop, icount: t.m.cpu.icount, rip: t.m.cpu.rip, regs: [...t.m.cpu.regs], flags: getFlags(t.m.cpu as never), buf: [...t.m.mem.ram.subarray(0x300000, 0x300050)] };
+    });
+    assert.equal(both[1].stop, 'exit', `seed ${seed}`);
+    assert.deepEqual(both[0], both[1], `seed ${seed} differs with blocks:\n${src}`);
+  }
+});

@@ -71,8 +71,17 @@ function incDec(i: Instr): Inline | null {
   };
 }
 
-/** LEA r32/r64 with 64-bit addressing and no RIP-relative base (as effective-address.ts: exact pair arithmetic). */
+/**
+ * LEA r32/r64 with 64-bit addressing and no RIP-relative base (as effective-address.ts: exact
+ * pair arithmetic), or LEA r32 with 32-bit addressing (as move.ts: the sum truncated to 32 bits).
+ */
 function lea(i: Instr): Inline | null {
+  if (i.asize === 4 && i.k0 === OpKind.Reg && i.s0 === 4 && (i.k1 === OpKind.Mem || i.k1 === OpKind.Addr)) {
+    let sum = String(i.dispLo | 0);
+    if (i.memBase !== REG_NONE) sum += ` + R[${i.memBase << 1}]`;
+    if (i.memIndex !== REG_NONE) sum += ` + (R[${i.memIndex << 1}] << ${i.memScale})`;
+    return inlineOnly(`R[${i.r0 << 1}] = (${sum}) | 0; R[${(i.r0 << 1) + 1}] = 0;`);
+  }
   if (i.asize !== 8 || i.k0 !== OpKind.Reg || (i.s0 !== 8 && i.s0 !== 4) || (i.k1 !== OpKind.Mem && i.k1 !== OpKind.Addr) || i.memBase === REG_RIP) return null;
   const d = i.r0 << 1;
   let code = `let lo = ${i.dispLo | 0}, hi = ${i.dispHi | 0}, t = 0;`;
@@ -133,13 +142,24 @@ function shift(i: Instr): Inline | null {
   };
 }
 
-/** Jcc rel in 64-bit code with a canonical target: leaves the block when taken (as branch.ts). */
-function jcc(i: Instr, next: number, k: number): Inline | null {
+/** Jcc rel: leaves the block when taken (as branch.ts). */
+function jcc(i: Instr, s: number, k: number): Inline | null {
   const cc = CC_INDEX[i.mnem];
-  if (cc === undefined || i.k0 !== OpKind.Rel || i.bits !== 64 || i.osize !== 8) return null;
-  const target = next + (i.immLo | 0);
-  if (target >= CANON || target < -CANON) return null;
-  return { code: `if (testCC(cpu, ${cc})) { cpu.rip = ${target}; cpu.icount = ic + ${k + 1}; return; }`, flags: '', fullFlags: false, touchesFlags: true, exit: true };
+  if (cc === undefined || i.k0 !== OpKind.Rel) return null;
+  const next = s + i.len, taken = `cpu.rip = T; cpu.icount = ic + ${k + 1}; return;`;
+  if (i.bits === 64) {
+    if (i.osize !== 8) return null;
+    const target = next + (i.immLo | 0);
+    if (target >= CANON || target < -CANON) return null;
+    return { code: `if (testCC(cpu, ${cc})) { const T = ${target}; ${taken} }`, flags: '', fullFlags: false, touchesFlags: true, exit: true };
+  }
+  // Outside 64-bit mode the target wraps to the operand size and must lie within CS's limit (#GP(0)).
+  const target = i.osize === 4 ? (next + (i.immLo | 0)) >>> 0 : (next + (i.immLo | 0)) & 0xffff;
+  const fault = `cpu.curRip = ${s}; cpu.rip = ${next}; cpu.icount = ic + ${k}; throw new Fault(13, 0);`;
+  return {
+    code: `if (testCC(cpu, ${cc})) { const T = ${target}; if (T > cpu.segs[1].limit) { ${fault} } ${taken} }`,
+    flags: '', fullFlags: false, touchesFlags: true, exit: true,
+  };
 }
 
 /**
@@ -157,6 +177,6 @@ export function inlineInstr(i: Instr, s: number, k: number): Inline | null {
     case 'inc': case 'dec': return incDec(i);
     case 'lea': return lea(i);
     case 'shl': case 'sal': case 'shr': case 'sar': return shift(i);
-    default: return CC_INDEX[i.mnem] !== undefined ? jcc(i, next, k) : null;
+    default: return CC_INDEX[i.mnem] !== undefined ? jcc(i, s, k) : null;
   }
 }
