@@ -1,7 +1,7 @@
-// Inline templates for 64-bit-mode memory and stack instructions in compiled blocks: a TLB hit runs in place, anything else takes the routine's slow path.
-import { type Instr, OpKind, REG_RIP, Seg } from './instr';
+// Inline templates for memory instructions (and, in 64-bit mode, stack instructions) in compiled blocks: a TLB hit runs in place, anything else takes the routine's slow path.
+import { type Instr, OpKind, REG_NONE, REG_RIP, Seg } from './instr';
 import { aluCode } from './block-codegen-alu';
-import { RSP } from './registers';
+import { CR0_PE, RSP, VM } from './registers';
 import { TLB_MASK } from '../mmu/tlb';
 import type { Inline } from './block-codegen';
 
@@ -13,7 +13,7 @@ const SP = RSP << 1;
  * Where an instruction is: its RIP `s`, the fall-through `n` and its index `k` in the block.
  * The block function has the locals cpu, R (registers), ic (count at entry), ep (epoch at
  * entry), TP/TF/TPH (the TLB's page, flags and phys arrays), V (RAM view), EO (effectiveOffset)
- * and Fault (CpuFault).
+ * Fault (CpuFault) and SL (segLinear).
  */
 export interface At { s: number; n: number; k: number }
 
@@ -44,6 +44,21 @@ function address(i: Instr, at: At): string {
   return `${code} ${canonical(at, i.memSeg === Seg.SS ? 12 : 13)}`;
 }
 
+/**
+ * Outside 64-bit mode: code that defines `l` for a 32-bit-addressed operand of `size` bytes. A
+ * flat 4 GiB writable data segment in protected mode needs only the wrap-around check (as
+ * operands.ts's segLinear fast path); anything else calls segLinear with the bookkeeping done.
+ */
+function address32(i: Instr, size: number, write: boolean, at: At): string {
+  let off = String(i.dispLo | 0);
+  if (i.memBase !== REG_NONE) off += ` + R[${i.memBase << 1}]`;
+  if (i.memIndex !== REG_NONE) off += ` + (R[${i.memIndex << 1}] << ${i.memScale})`;
+  return `const off = (${off}) >>> 0, sg = cpu.segs[${i.memSeg}]; let l = 0;`
+    + ` if (sg.limit === 4294967295 && (sg.attr & 0x9e) === 0x92 && sg.valid && off <= ${TWO32 - size} && (cpu.cr0 & ${CR0_PE}) !== 0 && (cpu.flags & ${VM}) === 0)`
+    + ` l = sg.base === 0 ? off : (sg.base + off) % ${TWO32};`
+    + ` else { ${sync(at)} l = SL(cpu, ${i.memSeg}, off, ${size}, ${write}); }`;
+}
+
 /** Load `size` (4 or 8) bytes at `l` into v (and vh), through the TLB or the slow path; sets `sl` on the slow path. */
 function load(size: number, at: At): string {
   const fast = size === 8
@@ -70,19 +85,27 @@ function memInline(code: string, flags = '', after = ''): Inline {
 
 /** MOV r, [m]; MOV [m], r; ADD/SUB/CMP/AND/OR/XOR/TEST r, [m] at 32 and 64 bits. */
 export function memoryForm(i: Instr, at: At): Inline | null {
-  if (!simpleMem(i) || (i.s0 !== 4 && i.s0 !== 8)) return null;
+  if (i.s0 !== 4 && i.s0 !== 8) return null;
   const size: 4 | 8 = i.s0;
+  let addr: (write: boolean) => string;
+  if (i.bits === 64) {
+    if (!simpleMem(i)) return null;
+    addr = () => address(i, at);
+  } else {
+    if (i.asize !== 4 || size !== 4 || i.lock) return null;
+    addr = (write) => address32(i, size, write, at);
+  }
   if (i.mnem === 'mov' && i.k0 === OpKind.Mem && i.k1 === OpKind.Reg && i.r1 < 16) {
     const s = i.r1 << 1;
-    return memInline(`${address(i, at)} ${store(size, `R[${s}]`, `R[${s + 1}]`, at)} ${leaveIfSlow(at)}`);
+    return memInline(`${addr(true)} ${store(size, `R[${s}]`, `R[${s + 1}]`, at)} ${leaveIfSlow(at)}`);
   }
   if (i.k0 !== OpKind.Reg || i.k1 !== OpKind.Mem || i.r0 >= 16) return null;
   const d = i.r0 << 1;
   if (i.mnem === 'mov') {
-    return memInline(`${address(i, at)} ${load(size, at)} R[${d}] = v; R[${d + 1}] = ${size === 8 ? 'vh' : '0'}; ${leaveIfSlow(at)}`);
+    return memInline(`${addr(false)} ${load(size, at)} R[${d}] = v; R[${d + 1}] = ${size === 8 ? 'vh' : '0'}; ${leaveIfSlow(at)}`);
   }
   const t = aluCode(i.mnem, size, d, 'v', 'vh');
-  return t === undefined ? null : memInline(`${address(i, at)} ${load(size, at)} ${t.code}`, t.flags, leaveIfSlow(at));
+  return t === undefined ? null : memInline(`${addr(false)} ${load(size, at)} ${t.code}`, t.flags, leaveIfSlow(at));
 }
 
 /** Push the 64-bit value lo:hi in 64-bit mode (as stack.ts: memory first, then RSP). */

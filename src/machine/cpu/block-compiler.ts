@@ -1,7 +1,7 @@
 // The block tier: hot straight-line runs of decoded instructions compiled into one JS function that calls each routine directly.
 import { type Instr, OpKind, REG_RIP } from './instr';
 import { getCF, parity, testCC } from './flags';
-import { effectiveOffset } from './operands';
+import { effectiveOffset, segLinear } from './operands';
 import { CpuFault } from './fault';
 import { inlineInstr, type Inline } from './block-codegen';
 
@@ -88,8 +88,8 @@ let compileSupported: boolean | undefined;
 export function compileBlock(instrs: Instr[], starts: number[], nexts: number[]): ((cpu: unknown) => void) | undefined {
   if (compileSupported === false) return undefined;
   const n = instrs.length;
-  const params: string[] = ['testCC', 'getCF', 'EO', 'Fault', 'PAR'];
-  const args: unknown[] = [testCC, getCF, effectiveOffset, CpuFault, parity];
+  const params: string[] = ['testCC', 'getCF', 'EO', 'Fault', 'PAR', 'SL'];
+  const args: unknown[] = [testCC, getCF, effectiveOffset, CpuFault, parity, segLinear];
   const inl = instrs.map((i, k) => inlineInstr(i, starts[k], k));
   let body = 'return function block(cpu) {\n  const ic = cpu.icount, ep = cpu.epoch, R = cpu.regs, T = cpu.tlb, TP = T.page, TF = T.flags, TPH = T.phys, V = cpu.mem.view;\n  try {\n';
   for (let k = 0; k < n; k++) {
