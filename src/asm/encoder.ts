@@ -27,9 +27,11 @@ export interface EncodeEnv {
 /** Encoded bytes, or an error message. */
 export type EncodeResult = { bytes: number[] } | { error: string };
 
-interface Code { cls: string; sz: string; fixed?: string }
+/** One operand code of a form (`cls` the kind letter, `sz` the size letters; `fixed` names a fixed operand). */
+export interface Code { cls: string; sz: string; fixed?: string }
 
-interface IndexedForm {
+/** A form of the table with what the encoder derives from it once. */
+export interface IndexedForm {
   f: OpForm; codes: Code[]; explicit: Code[]; usesOsz: boolean; hasY: boolean; order: number; masks: number[];
   /** A segment-register operand (MOV Sreg forms). */
   segForm: boolean;
@@ -279,7 +281,7 @@ export function prepareInstruction(mnemIn: string, prefixes: string[], opsIn: Op
       }
     }
   }
-  return { mnemIn, mnem, bits, ops, forms, pre, seg, lock, forcedOsz, forcedAsz };
+  return { mnemIn, mnem, bits, ops, forms, pre: pre.length ? pre : NO_PREFIX_BYTES, seg, lock, forcedOsz, forcedAsz };
 }
 
 function only64(r: Register | null, bits: number): { error: string } | undefined {
@@ -288,6 +290,9 @@ function only64(r: Register | null, bits: number): { error: string } | undefined
   }
   return undefined;
 }
+
+/** Shared by every instruction without legacy prefix bytes (never changed). */
+const NO_PREFIX_BYTES: number[] = [];
 
 const NO_VALUE: Value = { v: 0n, unknown: false, reloc: false };
 const NO_VALS: OpVals = {};
@@ -306,6 +311,38 @@ export function evaluateOperands(p: PreparedInstruction, env: Pick<EncodeEnv, 'v
   return vals;
 }
 
+/**
+ * True when no operand value is known (or there is none). The encoder compares only known jump
+ * targets and RIP-relative displacements with the instruction's address, so then whether the
+ * instruction encodes, and its length, do not depend on the address.
+ */
+export function lengthIgnoresAddress(vals: OpVals[]): boolean {
+  for (let i = 0; i < vals.length; i++) {
+    const x = vals[i];
+    if (x.imm !== undefined && !x.imm.unknown) return false;
+    if (x.far !== undefined && !x.far.unknown) return false;
+    if (x.disp !== undefined && x.disp !== NO_VALUE && !x.disp.unknown) return false;
+  }
+  return true;
+}
+
+/** A number that equal operand values (`sameOperandValues`) share (for hashing). */
+export function valuesHash(vals: OpVals[]): number {
+  let h = vals.length;
+  for (let i = 0; i < vals.length; i++) {
+    const x = vals[i];
+    h = (h * 31 + valueHash(x.imm)) | 0;
+    h = (h * 31 + valueHash(x.disp)) | 0;
+    h = (h * 31 + valueHash(x.far)) | 0;
+  }
+  return h;
+}
+
+function valueHash(v: Value | undefined): number {
+  if (v === undefined) return 1;
+  return (Number(BigInt.asIntN(32, v.v)) * 4 + (v.unknown ? 2 : 0) + (v.reloc ? 1 : 0)) | 0;
+}
+
 /** True when two evaluations of the same prepared instruction's operands gave the same values. */
 export function sameOperandValues(a: OpVals[], b: OpVals[]): boolean {
   if (a.length !== b.length) return false;
@@ -320,6 +357,50 @@ function sameValue(a: Value | undefined, b: Value | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
   return a.v === b.v && a.unknown === b.unknown && a.reloc === b.reloc;
+}
+
+/**
+ * True when `encodePrepared` reads the same from both prepared instructions: given the same operand
+ * values, address and `defaultRel` they encode alike. (Operand expressions do not count: the encoder
+ * only sees their values.)
+ */
+export function samePreparedInput(a: PreparedInstruction, b: PreparedInstruction): boolean {
+  if (a.bits !== b.bits || a.mnemIn !== b.mnemIn || a.mnem !== b.mnem || a.seg !== b.seg || a.lock !== b.lock) return false;
+  if (a.forcedOsz !== b.forcedOsz || a.forcedAsz !== b.forcedAsz || !sameNumbers(a.pre, b.pre)) return false;
+  if (a.fixed !== b.fixed && (a.fixed === undefined || b.fixed === undefined || !sameNumbers(a.fixed, b.fixed))) return false;
+  if (a.ops.length !== b.ops.length) return false;
+  for (let i = 0; i < a.ops.length; i++) if (!sameOperandInput(a.ops[i], b.ops[i])) return false;
+  return true;
+}
+
+/** A number that equal `samePreparedInput` instructions share (for hashing). */
+export function preparedHash(p: PreparedInstruction): number {
+  let h = p.bits + p.ops.length * 7 + p.pre.length * 131 + p.seg * 17;
+  const m = p.mnemIn;
+  for (let i = 0; i < m.length; i++) h = (h * 31 + m.charCodeAt(i)) | 0;
+  for (let i = 0; i < p.ops.length; i++) {
+    const o = p.ops[i];
+    h = (h * 31 + (o.k === 'reg' ? 1 + o.reg.num * 8 + o.reg.size : o.k === 'imm' ? 2 + o.size * 4 : o.k === 'mem' ? 3 + o.size * 4 : 4)) | 0;
+  }
+  return h;
+}
+
+function sameNumbers(a: number[], b: number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameOperandInput(a: Operand, b: Operand): boolean {
+  switch (a.k) {
+    case 'reg': return b.k === 'reg' && a.reg.name === b.reg.name;
+    case 'imm': return b.k === 'imm' && a.size === b.size && a.strict === b.strict && a.jump === b.jump;
+    case 'far': return b.k === 'far' && a.size === b.size;
+    case 'mem':
+      return b.k === 'mem' && a.size === b.size && a.seg === b.seg && a.base?.name === b.base?.name && a.index?.name === b.index?.name
+        && a.scale === b.scale && (a.disp === null) === (b.disp === null) && a.dispSize === b.dispSize && a.rel === b.rel
+        && a.nosplit === b.nosplit && a.far === b.far && a.strict === b.strict;
+  }
 }
 
 /** Mnemonic canonicalization per mode, memoized (the same few hundred spellings recur). */
@@ -423,16 +504,28 @@ function sizeWord(n: number): string {
 
 type FormResult = { bytes: number[]; pref: number; memSize: number; warnings?: string[] } | { error: string; rank: number };
 
+/** 2^(8n-1) and 2^(8n) for n = 0..8 bytes, so that range checks compute no bigint. */
+const HALF_LIMIT: bigint[] = [];
+const LIMIT: bigint[] = [];
+for (let n = 0; n <= 8; n++) { HALF_LIMIT.push(n ? 1n << BigInt(n * 8 - 1) : 0n); LIMIT.push(1n << BigInt(n * 8)); }
+
 function fitsSigned(v: bigint, bytes: number): boolean {
-  const lim = 1n << BigInt(bytes * 8 - 1);
+  const lim = bytes <= 8 ? HALF_LIMIT[bytes] : 1n << BigInt(bytes * 8 - 1);
   return v >= -lim && v < lim;
 }
 function fitsEither(v: bigint, bytes: number): boolean {
-  const lim = 1n << BigInt(bytes * 8);
+  const lim = bytes <= 8 ? LIMIT[bytes] : 1n << BigInt(bytes * 8);
   return v >= -(lim >> 1n) && v < lim;
 }
 
+/** Appends the low `n` bytes of `v`, little-endian (two's complement for negative values). */
 function pushLE(out: number[], v: bigint, n: number): void {
+  if (n <= 4) {
+    // The low 32 bits as a number: no bigint per byte.
+    const x = Number(BigInt.asUintN(32, v));
+    for (let i = 0; i < n; i++) out.push((x >>> (8 * i)) & 0xff);
+    return;
+  }
   let x = BigInt.asUintN(n * 8, v);
   for (let i = 0; i < n; i++) { out.push(Number(x & 0xffn)); x >>= 8n; }
 }

@@ -34,7 +34,9 @@
  * - Expressions (`expression.ts`) have `num`, `sym`, `here` ($ / GAS `.`), `base` ($$), unary
  *   and binary operators. Use `/` and `%` for unsigned, `//` and `%%` for signed division.
  * - Every statement and operand carries a `SourceLoc` (file, 1-based line, column range, and the
- *   macro body line for expansions): diagnostics and the line map come from it.
+ *   macro body line for expansions): diagnostics and the line map come from it. A front end may let
+ *   lines share one statement object (NASM does for repeated constant instructions); it then returns
+ *   `lines`, the line of each statement index whose location is not the statement's own.
  *
  * The layout passes, the encoder (which picks NASM's encoding among equivalent forms), the line
  * map, symbols, sections and debug information are shared by every dialect. Where GNU as picks
@@ -47,6 +49,7 @@ import { DiagnosticSink } from './diagnostics';
 import { layout } from './layout';
 import { parseNasm } from './nasm/front-end';
 import { GAS_LAYOUT_OPTIONS, parseGas } from './gas/front-end';
+import type { Statement } from './statement';
 import type { AsmOptions, AsmResult, Syntax } from './types';
 
 export type { AsmOptions, AsmResult, Diagnostic, LineEntry, SymbolInfo, SectionInfo, StrucInfo, FrameInfo, Syntax, SourceLoc } from './types';
@@ -60,8 +63,8 @@ export function assemble(source: string, options: AsmOptions): AsmResult {
     if (syntax === 'nasm' && options.origin !== undefined) {
       diag.warning({ file: options.file, line: 1, column: 1, endColumn: 2 }, 'the origin option applies to GNU as sources: a NASM source sets its origin with org');
     }
-    const fe = syntax === 'nasm' ? parseNasm(source, options, diag) : parseGas(source, options, diag, syntax);
-    const r = layout(fe.statements, diag, syntax === 'nasm' ? {} : GAS_LAYOUT_OPTIONS);
+    const fe: { statements: Statement[]; sources: Map<string, string>; lines?: Int32Array } = syntax === 'nasm' ? parseNasm(source, options, diag) : parseGas(source, options, diag, syntax);
+    const r = layout(fe.statements, diag, syntax === 'nasm' ? {} : GAS_LAYOUT_OPTIONS, fe.lines);
     return { ...r, sources: fe.sources };
   } catch (e) {
     // A bug in the assembler must not take the debugger down: report it at the file start.

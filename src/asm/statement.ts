@@ -54,7 +54,7 @@ export type Operand = RegOperand | ImmOperand | MemOperand | FarOperand;
 /** One item of a data directive (db/dw/dd/dq/dt/do). */
 export type DataItem =
   | { k: 'expr'; e: Expr; loc: SourceLoc }
-  | { k: 'bytes'; b: Uint8Array }
+  | { k: 'bytes'; b: Uint8Array | number[] }
   | { k: 'float'; v: number; loc: SourceLoc };
 
 /** A statement. Every statement keeps the source range it came from. */

@@ -8,7 +8,12 @@ import { NasmParser } from './parser';
 import { Preprocessor } from './preprocessor';
 
 /** Result of a front end: statements in source order and the text of every file read. */
-export interface FrontEndOutput { statements: Statement[]; sources: Map<string, string> }
+export interface FrontEndOutput {
+  statements: Statement[];
+  sources: Map<string, string>;
+  /** For statements that several lines share: the line of each index (0: the statement's own; see `layout`). */
+  lines?: Int32Array;
+}
 
 /** Preprocesses and parses NASM source. */
 export function parseNasm(source: string, options: AsmOptions, diag: DiagnosticSink): FrontEndOutput {
@@ -23,5 +28,5 @@ export function parseNasm(source: string, options: AsmOptions, diag: DiagnosticS
   });
   const statements: Statement[] = [];
   for (let line = pp.next(); line; line = pp.next()) parser.parseLine(line, statements);
-  return { statements, sources: pp.sources };
+  return { statements, sources: pp.sources, lines: parser.sharedLines() };
 }

@@ -47,6 +47,17 @@ export interface LexedLine {
   error?: { message: string; col: number; end: number };
 }
 
+/**
+ * Every token is made here, its fields always in one order: a few object shapes for the parsers to
+ * read (at most one of `v`, `f`, `q` is given, and only then does the token have that field).
+ */
+function tok(t: T, s: string, col: number, end: number, sp: boolean | undefined, v?: bigint, f?: number, q?: string): Token {
+  if (v !== undefined) return { t, s, col, end, sp, v };
+  if (f !== undefined) return { t, s, col, end, sp, f };
+  if (q !== undefined) return { t, s, col, end, sp, q };
+  return { t, s, col, end, sp };
+}
+
 const ID_START = new Uint8Array(128);
 const ID_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
@@ -100,7 +111,7 @@ export function lexLine(line: string): LexedLine {
     if (c < 128 && ID_START[c]) {
       i++;
       while (i < n) { const d = line.charCodeAt(i); if (d < 128 && ID_CHAR[d]) i++; else break; }
-      tokens.push({ t: T.Id, s: line.slice(start, i), col: start, end: i, sp });
+      tokens.push(tok(T.Id, line.slice(start, i), start, i, sp));
       sp = false;
       continue;
     }
@@ -113,28 +124,28 @@ export function lexLine(line: string): LexedLine {
     }
     if (c === 36) { // '$'
       const d = i + 1 < n ? line.charCodeAt(i + 1) : 0;
-      if (d === 36) { tokens.push({ t: T.Op, s: '$$', col: i, end: i + 2, sp }); i += 2; sp = false; continue; }
+      if (d === 36) { tokens.push(tok(T.Op, '$$', i, i + 2, sp)); i += 2; sp = false; continue; }
       if (d >= 48 && d <= 57) {
         // $0F style hexadecimal number
         let j = i + 1;
         while (j < n && isIdChar(line.charCodeAt(j))) j++;
         const text = line.slice(i + 1, j).replace(/_/g, '');
-        if (/^[0-9a-fA-F]+$/.test(text)) tokens.push({ t: T.Num, s: line.slice(i, j), v: BigInt('0x' + text), col: i, end: j, sp });
-        else { tokens.push({ t: T.Bad, s: line.slice(i, j), col: i, end: j, sp }); if (!error) error = { message: `invalid number '${line.slice(i, j)}'`, col: i, end: j }; }
+        if (/^[0-9a-fA-F]+$/.test(text)) tokens.push(tok(T.Num, line.slice(i, j), i, j, sp, BigInt('0x' + text)));
+        else { tokens.push(tok(T.Bad, line.slice(i, j), i, j, sp)); if (!error) error = { message: `invalid number '${line.slice(i, j)}'`, col: i, end: j }; }
         i = j; sp = false; continue;
       }
       if (d < 128 && ID_START[d]) {
         let j = i + 1;
         while (j < n && isIdChar(line.charCodeAt(j))) j++;
-        tokens.push({ t: T.Id, s: line.slice(i + 1, j), q: '$', col: i, end: j, sp });
+        tokens.push(tok(T.Id, line.slice(i + 1, j), i, j, sp, undefined, undefined, '$'));
         i = j; sp = false; continue;
       }
-      tokens.push({ t: T.Op, s: '$', col: i, end: i + 1, sp }); i++; sp = false; continue;
+      tokens.push(tok(T.Op, '$', i, i + 1, sp)); i++; sp = false; continue;
     }
     if (c === 39 || c === 34 || c === 96) { // ' " `
       const r = lexString(line, i);
       if (r.error && !error) error = { message: r.error, col: i, end: n };
-      tokens.push({ t: T.Str, s: r.text, q: line[i], col: i, end: r.end, sp });
+      tokens.push(tok(T.Str, r.text, i, r.end, sp, undefined, undefined, line[i]));
       i = r.end; sp = false; continue;
     }
     if (c === 37) { // '%'
@@ -144,10 +155,10 @@ export function lexLine(line: string): LexedLine {
     }
     // Operators.
     const op = operatorAt(line, i, n);
-    if (op !== undefined) { tokens.push({ t: T.Op, s: op, col: i, end: i + op.length, sp }); i += op.length; sp = false; continue; }
+    if (op !== undefined) { tokens.push(tok(T.Op, op, i, i + op.length, sp)); i += op.length; sp = false; continue; }
     // '\' and others: keep as Bad so the parser can report a located error.
     const ch = line[i];
-    tokens.push({ t: T.Bad, s: ch, col: i, end: i + 1, sp });
+    tokens.push(tok(T.Bad, ch, i, i + 1, sp));
     i++; sp = false;
   }
   return error ? { tokens, error } : { tokens };
@@ -162,36 +173,36 @@ function lexPercent(line: string, i: number, tokens: Token[], sp: boolean): numb
     if (isIdChar(e)) {
       let j = i + 2;
       while (j < n && isIdChar(line.charCodeAt(j))) j++;
-      tokens.push({ t: T.PpLocal, s: line.slice(i + 2, j), col: start, end: j, sp });
+      tokens.push(tok(T.PpLocal, line.slice(i + 2, j), start, j, sp));
       return j;
     }
-    tokens.push({ t: T.Op, s: '%%', col: start, end: i + 2, sp });
+    tokens.push(tok(T.Op, '%%', start, i + 2, sp));
     return i + 2;
   }
   if (d >= 48 && d <= 57) {
     let j = i + 1;
     while (j < n && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
-    tokens.push({ t: T.PpParam, s: line.slice(i, j), col: start, end: j, sp });
+    tokens.push(tok(T.PpParam, line.slice(i, j), start, j, sp));
     return j;
   }
   if ((d === 45 || d === 43) && i + 2 < n && line.charCodeAt(i + 2) >= 48 && line.charCodeAt(i + 2) <= 57) {
     let j = i + 2;
     while (j < n && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
-    tokens.push({ t: T.PpParam, s: line.slice(i, j), col: start, end: j, sp });
+    tokens.push(tok(T.PpParam, line.slice(i, j), start, j, sp));
     return j;
   }
-  if (d === 43) { tokens.push({ t: T.PpPaste, s: '%+', col: start, end: i + 2, sp }); return i + 2; }
+  if (d === 43) { tokens.push(tok(T.PpPaste, '%+', start, i + 2, sp)); return i + 2; }
   if (d === 36) { // %$name or %$$name
     let j = i + 1;
     while (j < n && line.charCodeAt(j) === 36) j++;
     while (j < n && isIdChar(line.charCodeAt(j))) j++;
-    tokens.push({ t: T.PpCtx, s: line.slice(i, j), col: start, end: j, sp });
+    tokens.push(tok(T.PpCtx, line.slice(i, j), start, j, sp));
     return j;
   }
   if (d === 123) { // %{...}
     const close = line.indexOf('}', i + 2);
     const j = close < 0 ? n : close + 1;
-    tokens.push({ t: T.PpBrace, s: line.slice(i + 2, close < 0 ? n : close), col: start, end: j, sp });
+    tokens.push(tok(T.PpBrace, line.slice(i + 2, close < 0 ? n : close), start, j, sp));
     return j;
   }
   if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95 || d === 63 || d === 33 || d === 91 || d === 42) {
@@ -199,10 +210,10 @@ function lexPercent(line: string, i: number, tokens: Token[], sp: boolean): numb
     if (d === 63) { j++; if (j < n && line.charCodeAt(j) === 63) j++; }
     else if (d === 33 || d === 91 || d === 42) j++;
     else while (j < n && isIdChar(line.charCodeAt(j))) j++;
-    tokens.push({ t: T.PpWord, s: line.slice(i, j).toLowerCase(), col: start, end: j, sp });
+    tokens.push(tok(T.PpWord, line.slice(i, j).toLowerCase(), start, j, sp));
     return j;
   }
-  tokens.push({ t: T.Op, s: '%', col: start, end: i + 1, sp });
+  tokens.push(tok(T.Op, '%', start, i + 1, sp));
   return i + 1;
 }
 
@@ -226,12 +237,12 @@ function lexNumber(line: string, i: number, tokens: Token[], sp: boolean): numbe
   }
   const raw = line.slice(start, j);
   // Plain decimal numbers are the common case: skip the radix checks of parseNumber.
-  if (digits && j - start < 16) { tokens.push({ t: T.Num, s: raw, v: BigInt(Number(raw)), col: start, end: j, sp }); return j; }
+  if (digits && j - start < 16) { tokens.push(tok(T.Num, raw, start, j, sp, BigInt(Number(raw)))); return j; }
   const v = parseNumber(raw);
-  if (v !== undefined) { tokens.push({ t: T.Num, s: raw, v, col: start, end: j, sp }); return j; }
+  if (v !== undefined) { tokens.push(tok(T.Num, raw, start, j, sp, v)); return j; }
   const f = parseFloatLiteral(raw);
-  if (f !== undefined) { tokens.push({ t: T.Float, s: raw, f, col: start, end: j, sp }); return j; }
-  tokens.push({ t: T.Bad, s: raw, col: start, end: j, sp });
+  if (f !== undefined) { tokens.push(tok(T.Float, raw, start, j, sp, undefined, f)); return j; }
+  tokens.push(tok(T.Bad, raw, start, j, sp));
   return j;
 }
 

@@ -42,50 +42,20 @@ interface WordInfo { lower: string; flags: number }
 
 /**
  * A constant instruction line as parsed once: what every later line with the same text becomes.
- * Operands keep their parsed fields; each use gets fresh location objects (`cols`: column, end column).
+ * `cols`: column and end column of the instruction, then of each operand. `shared`: the statement
+ * the later lines of one file share (layout learns their line numbers from `NasmParser.sharedLines`).
  */
-interface ParsedInsn { mnem: string; prefixes: string[]; ops: Operand[]; cols: Int32Array; key: string | undefined }
-
-/** Lines of this many distinct texts at most are remembered: kernels repeat a few hundred instruction texts. */
-const MAX_PARSED_TEXTS = 4096;
+interface ParsedInsn { mnem: string; prefixes: string[]; ops: Operand[]; cols: Int32Array; key: string | undefined; shared: Statement | undefined }
 
 /** Instructions without prefixes share one (never modified) prefix list. */
 const NO_PREFIXES: string[] = Object.freeze([]) as unknown as string[];
 
-/**
- * The statement of a repeated constant instruction line. Its operands are the first occurrence's
- * with locations on this line, built only when first read: layout reuses the bytes of an equal
- * text without reading them, and a long source then keeps no operand array, operand copies or
- * operand locations for most of its lines.
- */
-class RepeatedInsn {
-  readonly k = 'insn' as const;
-  readonly mnem: string;
-  readonly prefixes: string[];
-  readonly key: string | undefined;
-  /** The operands hold no symbol or `$` (see `Statement`). */
-  readonly constant = true;
-  private built: Operand[] | undefined = undefined;
-
-  constructor(private readonly parsed: ParsedInsn, readonly loc: SourceLoc) {
-    this.mnem = parsed.mnem;
-    this.prefixes = parsed.prefixes;
-    this.key = parsed.key;
-  }
-
-  get ops(): Operand[] {
-    if (this.built === undefined) {
-      const p = this.parsed, file = this.loc.file, ln = this.loc.line, cols = p.cols;
-      const ops: Operand[] = new Array(p.ops.length);
-      for (let i = 0; i < ops.length; i++) {
-        ops[i] = { ...p.ops[i], loc: { file, line: ln, column: cols[2 + 2 * i], endColumn: cols[3 + 2 * i] } };
-      }
-      this.built = ops;
-    }
-    return this.built;
-  }
-
-  set ops(ops: Operand[]) { this.built = ops; }
+/** The statement of the lines with a known constant instruction text in `file`: located at `line`, the first of them. */
+function sharedInsn(p: ParsedInsn, file: string, line: number): Statement {
+  const cols = p.cols;
+  const ops: Operand[] = new Array(p.ops.length);
+  for (let i = 0; i < ops.length; i++) ops[i] = { ...p.ops[i], loc: { file, line, column: cols[2 + 2 * i], endColumn: cols[3 + 2 * i] } };
+  return { k: 'insn', mnem: p.mnem, prefixes: p.prefixes, ops, loc: { file, line, column: cols[0], endColumn: cols[1] }, key: p.key, constant: true };
 }
 
 /** Parses NASM lines into statements; keeps the local-label base and struc/istruc state between lines. */
@@ -105,8 +75,8 @@ export class NasmParser {
   private readonly memHooks: ExprHooks;
   private readonly opsBuf: Operand[] = [];
   private readonly suggestions = new Map<string, string>();
-  /** Constant instruction lines by their text (lines with symbols depend on the local-label base: never kept). */
-  private readonly parsed = new Map<string, ParsedInsn | null>();
+  /** See `sharedLines`. */
+  private lines = new Int32Array(0);
 
   constructor(
     private readonly diag: DiagnosticSink,
@@ -168,12 +138,16 @@ export class NasmParser {
     if (line.frameEnd) { out.push({ k: 'frameEnd', loc: this.loc(undefined) }); return; }
     const toks = line.tokens;
     if (toks.length === 0) return;
-    // A line of source text (not a macro expansion) seen before as a constant instruction. Only lines
-    // that start with an instruction or prefix word are looked up (labels and directives never are).
-    const t0 = toks[0];
-    const text = line.fixedCols === undefined && t0.t === T.Id && (this.word(t0.s).flags & (W_MNEMONIC | W_PREFIX)) !== 0 ? line.text : undefined;
-    const known = text !== undefined ? this.parsed.get(text) : null;
-    if (known) { out.push(this.reuse(known, line)); return; }
+    // A line of source text (not a macro expansion) met before: the preprocessor's record of the text
+    // keeps what the line became when it is a constant instruction (null when it is not). Only lines
+    // that start with an instruction or prefix word are kept (labels and directives never are).
+    const record = line.fixedCols === undefined ? line.plain : undefined;
+    let known = record !== undefined ? record.parsed as ParsedInsn | null | undefined : null;
+    if (known) { this.reuse(known, line, out); return; }
+    if (known === undefined) {
+      const t0 = toks[0];
+      if (t0.t !== T.Id || (this.word(t0.s).flags & (W_MNEMONIC | W_PREFIX)) === 0) { record!.parsed = null; known = null; }
+    }
     const c = this.cursor;
     c.toks = toks;
     c.pos = 0;
@@ -185,15 +159,28 @@ export class NasmParser {
       if (e instanceof SyntaxError_) this.diag.error(e.loc, e.message);
       else throw e;
     }
-    if (text !== undefined && known === undefined && this.parsed.size < MAX_PARSED_TEXTS) {
-      this.parsed.set(text, out.length === before + 1 && this.diag.list.length === diagBefore ? constantInsn(out[before]) : null);
-    }
+    if (known === undefined) record!.parsed = out.length === before + 1 && this.diag.list.length === diagBefore ? constantInsn(out[before]) : null;
   }
 
-  /** A fresh statement for a known constant instruction line: the same fields, locations on this line. */
-  private reuse(p: ParsedInsn, line: PpLine): Statement {
-    return new RepeatedInsn(p, { file: line.file, line: line.line, column: p.cols[0], endColumn: p.cols[1] });
+  /** Appends the statement of a known constant instruction line (shared with the other lines of its text). */
+  private reuse(p: ParsedInsn, line: PpLine, out: Statement[]): void {
+    let st = p.shared;
+    if (st === undefined || st.loc.file !== line.file) { st = sharedInsn(p, line.file, line.line); p.shared = st; }
+    const i = out.length;
+    out.push(st);
+    if (i >= this.lines.length) {
+      const grown = new Int32Array(Math.max(1024, this.lines.length * 2, i + 1));
+      grown.set(this.lines);
+      this.lines = grown;
+    }
+    this.lines[i] = line.line;
   }
+
+  /**
+   * The line of each statement index that holds a shared statement (0 for the others): several lines
+   * with the same constant instruction text share one statement object, whose location is the first's.
+   */
+  sharedLines(): Int32Array { return this.lines; }
 
   private qualify(name: string): string {
     if (name.startsWith('.') && !name.startsWith('..')) return this.lastLabel + name;
@@ -307,8 +294,13 @@ export class NasmParser {
   }
 
   private data(c: Cursor, unit: 1 | 2 | 4 | 8 | 10 | 16 | 32, t: Token): Statement {
-    const items: DataItem[] = [];
     if (c.atEnd()) throw new SyntaxError_(`'${t.s}' needs at least one value`, this.loc(t));
+    const bytes = literalBytes(c.toks, c.pos, unit);
+    if (bytes !== null) {
+      c.pos = c.toks.length;
+      return { k: 'data', unit, items: [{ k: 'bytes', b: bytes }], loc: this.loc(t, c.toks[c.toks.length - 1]) };
+    }
+    const items: DataItem[] = [];
     for (;;) {
       const p = c.peek()!;
       const nx = c.peek(1);
@@ -561,7 +553,7 @@ export class NasmParser {
       const t = c.peek();
       if (!t || t.t !== T.Id || t.q) break;
       const w = t.s.toLowerCase();
-      if (w in SIZE_WORDS) { size = SIZE_WORDS[w]; c.next(); continue; }
+      if (maybeSizeWord(w) && w in SIZE_WORDS) { size = SIZE_WORDS[w]; c.next(); continue; }
       if (w === 'strict') { strict = true; c.next(); continue; }
       if (w === 'short' || w === 'near' || w === 'far') { jump = w; c.next(); continue; }
       if (w === 'to') { c.next(); continue; }
@@ -680,7 +672,50 @@ function constantInsn(st: Statement): ParsedInsn | null {
     if (o.loc.body !== undefined) return null;
     cols[2 + 2 * i] = o.loc.column; cols[3 + 2 * i] = o.loc.endColumn;
   }
-  return { mnem: st.mnem, prefixes: st.prefixes, ops: st.ops, cols, key: st.key };
+  return { mnem: st.mnem, prefixes: st.prefixes, ops: st.ops, cols, key: st.key, shared: undefined };
+}
+
+/**
+ * The bytes of a data list made only of numbers and strings (`1, 2, "ab", 0`) that all fit the unit
+ * (values that would be truncated need their warning: they take the general path), or null.
+ */
+function literalBytes(toks: Token[], from: number, unit: number): number[] | null {
+  if (unit !== 1 && unit !== 2 && unit !== 4 && unit !== 8) return null;
+  const out: number[] = [];
+  for (let i = from; i < toks.length; i += 2) {
+    const t = toks[i];
+    const sep = toks[i + 1];
+    if (sep !== undefined && !(sep.t === T.Op && sep.s === ',' && i + 2 < toks.length)) return null;
+    if (t.t === T.Num) {
+      const v = t.v!;
+      if (unit === 8) {
+        let x = BigInt.asUintN(64, v);
+        for (let k = 0; k < 8; k++) { out.push(Number(x & 0xffn)); x >>= 8n; }
+        continue;
+      }
+      const lim = 2 ** (unit * 8);
+      if (v < -0x80000000n || v > 0xffffffffn) return null;
+      const x = Number(v);
+      if (x >= lim || x < -(lim / 2)) return null;
+      for (let k = 0; k < unit; k++) out.push((x >>> (8 * k)) & 0xff);
+    } else if (t.t === T.Str) {
+      const b = stringBytes(t.s);
+      for (let k = 0; k < b.length; k++) out.push(b[k]);
+      // Strings are padded to a multiple of the unit size.
+      for (let k = b.length % unit ? unit - (b.length % unit) : 0; k > 0; k--) out.push(0);
+    } else return null;
+  }
+  return out;
+}
+
+/**
+ * False for words that cannot be `in SIZE_WORDS` (saves the lookup for registers and symbols): the
+ * size words have 4 or 5 letters, and of the names `in` also finds on Object.prototype only
+ * 'constructor' and '__proto__' are lower-case.
+ */
+function maybeSizeWord(w: string): boolean {
+  const n = w.length;
+  return n === 4 || n === 5 || n === 9 || n === 11;
 }
 
 function sizeName(s: number): string {

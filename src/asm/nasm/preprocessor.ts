@@ -19,11 +19,20 @@ export interface PpLine {
   body?: { file: string; line: number };
   /** The line text, when `tokens` are exactly its lexed tokens (no macro expansion changed them). */
   text?: string;
+  /** For a text met before and kept as plain (see `Preprocessor.plainLines`): its shared record. */
+  plain?: PlainLine;
   /** A frame description produced by %arg/%local (debug information), attached to an otherwise empty line. */
   frame?: { reg: string; args: FrameSlot[]; locals: FrameSlot[] };
   /** %pop of a context that carried a frame. */
   frameEnd?: boolean;
 }
+
+/**
+ * A line text that came out of the preprocessor exactly as lexed, kept for the next lines with the
+ * same text. `parsed` belongs to the statement parser: what it made of the text (undefined: not yet
+ * asked; the parser keeps there only what depends on the text alone).
+ */
+export interface PlainLine { tokens: Token[]; parsed: unknown }
 
 interface SMacro {
   params: string[] | null;
@@ -89,6 +98,8 @@ interface Frame {
   bodyFile: string;
   /** For %rep inside a macro: the macro frame whose parameters the lines use (read-time substitution keeps %rotate working). */
   paramsFrom?: Frame;
+  /** File frames: some line ends with a backslash (a line continuation). */
+  continued?: boolean;
 }
 
 interface Cond { state: 'true' | 'false' | 'done' | 'elsetrue' | 'elsefalse' | 'never' }
@@ -125,8 +136,8 @@ export class Preprocessor {
    * error), by text: the same text gives the same tokens while no macro is defined or removed, so
    * repeated instruction lines skip lexing and macro lookup. The tokens are shared and never changed.
    */
-  private readonly plainLines = new Map<string, Token[]>();
-  /** Plain line texts seen once so far. */
+  private readonly plainLines = new Map<string, PlainLine>();
+  /** Plain line texts seen once so far (kept apart: the table of repeated texts stays small). */
   private readonly plainSeen = new Set<string>();
   /** The macro table versions `plainLines` was built under (single-line, case-insensitive, multi-line). */
   private plainS = 0;
@@ -179,8 +190,10 @@ export class Preprocessor {
   private trackBits(line: PpLine): void {
     const t = line.tokens;
     let k = 0;
-    if (t[k]?.s === '[') k++;
-    const w = t[k]?.s.toLowerCase();
+    if (t.length !== 0 && t[0].s === '[') k++;
+    // Only 'bits' and 'use16/32/64' matter: other lengths need no lower-casing.
+    if (k >= t.length || (t[k].s.length !== 4 && t[k].s.length !== 5)) return;
+    const w = t[k].s.toLowerCase();
     let bits: string | undefined;
     if (w === 'bits' && t[k + 1] && /^(16|32|64)$/.test(t[k + 1].s)) bits = t[k + 1].s;
     else if (w === 'use16' || w === 'use32' || w === 'use64') bits = w.slice(3);
@@ -206,7 +219,7 @@ export class Preprocessor {
       let lineNo = f.lineNos ? f.lineNos[i] : i + 1;
       if (f.kind === 'file') {
         // Backslash line continuation.
-        while (text.endsWith('\\') && f.idx < f.lines.length) text = text.slice(0, -1) + f.lines[f.idx++];
+        if (f.continued) while (text.length !== 0 && text.charCodeAt(text.length - 1) === 92 && f.idx < f.lines.length) text = text.slice(0, -1) + f.lines[f.idx++];
       } else if (f.kind === 'macro') {
         text = this.substituteParams(text, f);
       } else if (f.paramsFrom) {
@@ -311,7 +324,7 @@ export class Preprocessor {
       this.plainS = this.smacros.version; this.plainI = this.ismacros.version; this.plainM = this.mmacroVersion;
     }
     const plain = this.plainLines.get(text);
-    if (plain !== undefined) return this.emitting() ? this.makeLine(plain, raw, text) : null;
+    if (plain !== undefined) return this.emitting() ? this.makeLine(plain.tokens, raw, text, plain) : null;
     // Fast path: no directive possible and no macros defined that could apply.
     const lexed = lexLine(text);
     let toks = lexed.tokens;
@@ -351,17 +364,19 @@ export class Preprocessor {
         }
       }
     }
+    let record: PlainLine | undefined;
     if (toks === lexed.tokens && !lexed.error && isPlain(toks)) {
       // Kept from the second time on: most label and data lines occur once and would only fill the table.
       if (this.plainSeen.has(text)) {
         if (this.plainLines.size >= MAX_PLAIN_LINES) this.plainLines.clear();
-        this.plainLines.set(text, toks);
+        record = { tokens: toks, parsed: undefined };
+        this.plainLines.set(text, record);
       } else {
         if (this.plainSeen.size >= MAX_PLAIN_LINES) this.plainSeen.clear();
         this.plainSeen.add(text);
       }
     }
-    return this.makeLine(toks, raw, toks === lexed.tokens ? text : undefined);
+    return this.makeLine(toks, raw, toks === lexed.tokens ? text : undefined, record);
   }
 
   private findMacro(t: Token): MMacro[] | undefined {
@@ -369,15 +384,17 @@ export class Preprocessor {
     return this.mmacros.get(t.s) ?? this.immacros.get(t.s.toLowerCase());
   }
 
-  private makeLine(tokens: Token[], raw: { frame: Frame; lineNo: number }, text?: string): PpLine {
+  private makeLine(tokens: Token[], raw: { frame: Frame; lineNo: number }, text?: string, plain?: PlainLine): PpLine {
     const f = raw.frame;
-    if (f.inv) return { tokens, file: f.inv.file, line: f.inv.line, fixedCols: { col: f.inv.col, end: f.inv.end }, body: { file: f.bodyFile, line: raw.lineNo }, text };
-    return { tokens, file: f.file, line: raw.lineNo, text };
+    if (f.inv) return { tokens, file: f.inv.file, line: f.inv.line, fixedCols: { col: f.inv.col, end: f.inv.end }, body: { file: f.bodyFile, line: raw.lineNo }, text, plain };
+    return { tokens, file: f.file, line: raw.lineNo, text, plain };
   }
 
   private emitting(): boolean {
-    const c = this.conds[this.conds.length - 1];
-    return !c || c.state === 'true' || c.state === 'elsetrue';
+    const n = this.conds.length;
+    if (n === 0) return true;
+    const c = this.conds[n - 1];
+    return c.state === 'true' || c.state === 'elsetrue';
   }
 
   // ---- conditionals ----
@@ -937,8 +954,23 @@ const CC_INVERSE: Record<string, string> = {
 function invertCondition(cc: string): string { return CC_INVERSE[cc.toLowerCase()] ?? cc; }
 
 function fileFrame(source: string, file: string): Frame {
-  const lines = source.split(/\r?\n/);
-  return { kind: 'file', file, lines, lineNos: null, idx: 0, inv: null, condDepth: 0, bodyFile: file };
+  const lines = splitLines(source);
+  // A line ends with a backslash when one comes right before a line break or at the very end.
+  const continued = /\\\r?\n/.test(source) || source.endsWith('\\');
+  return { kind: 'file', file, lines, lineNos: null, idx: 0, inv: null, condDepth: 0, bodyFile: file, continued };
+}
+
+/** The lines of a text, as `text.split(/\r?\n/)` (without a regular expression). */
+function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+    const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    lines.push(text.slice(start, end));
+    start = nl + 1;
+  }
+  lines.push(text.slice(start));
+  return lines;
 }
 
 function sizeOfType(s: string): number {
