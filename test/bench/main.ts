@@ -69,7 +69,8 @@ function runOnce(w: Workload, image: Uint8Array): [number, number, number] {
 const src = generateAsmBenchSource(100_000);
 const rates: number[] = [], cpuRates: number[] = [];
 for (let k = 0; k < RUNS; k++) {
-  collectGarbage();
+  // No forced collection here: it would shrink the heap the assembler has grown into and make
+  // each run pay for growing it again, which a process that assembles repeatedly does not.
   const t0 = performance.now(), c0 = process.cpuUsage();
   const r = assemble(src, { file: 'bench.asm', syntax: 'nasm' });
   const ms = cpuMs(c0), wall = performance.now() - t0;
