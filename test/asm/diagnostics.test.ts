@@ -53,3 +53,8 @@ test('forward references converge and pick short jumps in range', () => {
   assert.equal(Buffer.from(r.image.subarray(0, 2)).toString('hex'), 'eb64');
   assert.equal(Buffer.from(r.image.subarray(102, 105)).toString('hex'), 'e9c800');
 });
+
+test('a macro that invokes itself twice per level stops with an error instead of exhausting memory', () => {
+  const e = errs('bits 64\n%macro boom 0\n  nop\n  boom\n  boom\n%endmacro\n  boom\n');
+  assert.ok(e.some((x) => /^7:.*more than 2,000,000 lines after macro and %rep expansion/.test(x)), e.join('\n'));
+});

@@ -121,6 +121,11 @@ const MAX_EXPANSION_DEPTH = 200;
 /** Plain lines remembered by text at most; the table starts over when full (kernels repeat a few hundred texts). */
 const MAX_PLAIN_LINES = 4096;
 const MAX_REP = 1_000_000;
+/**
+ * Source lines read at most, macro and %rep expansions included: a macro that invokes itself
+ * more than once per level grows exponentially long before it reaches MAX_EXPANSION_DEPTH.
+ */
+const MAX_LINES = 2_000_000;
 
 /** Turns NASM source into fully expanded token lines. */
 export class Preprocessor {
@@ -151,6 +156,8 @@ export class Preprocessor {
   private argOffset = 8;
   private localOffset = 0;
   private pendingFrame: PpLine[] = [];
+  /** Lines read so far, expansions included (see MAX_LINES). */
+  private linesRead = 0;
   readonly sources = new Map<string, string>();
   private includeDepth = 0;
 
@@ -171,6 +178,13 @@ export class Preprocessor {
     for (;;) {
       if (this.pendingFrame.length) return this.pendingFrame.shift()!;
       const raw = this.readRaw();
+      if (raw && ++this.linesRead > MAX_LINES) {
+        this.diag.error(this.locOfRaw(raw, 0, 1), `more than ${MAX_LINES.toLocaleString('en')} lines after macro and %rep expansion (a macro that invokes itself?); assembly stopped here`);
+        this.frames.length = 0;
+        this.pendingFrame.length = 0;
+        this.conds.length = 0;
+        return null;
+      }
       if (!raw) {
         if (this.conds.length) {
           this.diag.error({ file: this.frames[0]?.file ?? '', line: 1, column: 1, endColumn: 2 }, "unterminated '%if' (missing '%endif')");
