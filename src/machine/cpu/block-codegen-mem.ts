@@ -1,7 +1,7 @@
 // Inline templates for memory instructions (and, in 64-bit mode, stack instructions) in compiled blocks: a TLB hit runs in place, anything else takes the routine's slow path.
 import { type Instr, OpKind, REG_NONE, REG_RIP, Seg } from './instr';
 import { aluCode } from './block-codegen-alu';
-import { CR0_PE, RSP, VM } from './registers';
+import { RSP } from './registers';
 import { TLB_MASK } from '../mmu/tlb';
 import type { Inline } from './block-codegen';
 
@@ -13,12 +13,12 @@ const SP = RSP << 1;
  * Where an instruction is: its RIP `s`, the fall-through `n` and its index `k` in the block.
  * The block function has the locals cpu, R (registers), ic (count at entry), ep (epoch at
  * entry), TP/TF/TPH (the TLB's page, flags and phys arrays), V (RAM view), EO (effectiveOffset)
- * Fault (CpuFault) and SL (segLinear).
+ * Fault (CpuFault), SL (segLinear) and FL (flatLinear).
  */
 export interface At { s: number; n: number; k: number }
 
 /** Bookkeeping before a slow path: the routines and fault delivery see exact RIP and count. */
-function sync(at: At): string { return `cpu.curRip = ${at.s}; cpu.rip = ${at.n}; cpu.icount = ic + ${at.k};`; }
+export function sync(at: At): string { return `cpu.curRip = ${at.s}; cpu.rip = ${at.n}; cpu.icount = ic + ${at.k};`; }
 
 /** After a slow access: leave the block when a device asked for attention or code was written. */
 function leaveIfSlow(at: At): string { return `if (sl && (cpu.limit === 0 || cpu.epoch !== ep)) { cpu.rip = ${at.n}; cpu.icount = ic + ${at.k + 1}; return; }`; }
@@ -45,18 +45,15 @@ function address(i: Instr, at: At): string {
 }
 
 /**
- * Outside 64-bit mode: code that defines `l` for a 32-bit-addressed operand of `size` bytes. A
- * flat 4 GiB writable data segment in protected mode needs only the wrap-around check (as
- * operands.ts's segLinear fast path); anything else calls segLinear with the bookkeeping done.
+ * Outside 64-bit mode: code that defines `l` for a 32-bit-addressed operand of `size` bytes:
+ * segLinear's flat-segment fast path (FL), else segLinear itself with the bookkeeping done.
  */
 function address32(i: Instr, size: number, write: boolean, at: At): string {
   let off = String(i.dispLo | 0);
   if (i.memBase !== REG_NONE) off += ` + R[${i.memBase << 1}]`;
   if (i.memIndex !== REG_NONE) off += ` + (R[${i.memIndex << 1}] << ${i.memScale})`;
-  return `const off = (${off}) >>> 0, sg = cpu.segs[${i.memSeg}]; let l = 0;`
-    + ` if (sg.limit === 4294967295 && (sg.attr & 0x9e) === 0x92 && sg.valid && off <= ${TWO32 - size} && (cpu.cr0 & ${CR0_PE}) !== 0 && (cpu.flags & ${VM}) === 0)`
-    + ` l = sg.base === 0 ? off : (sg.base + off) % ${TWO32};`
-    + ` else { ${sync(at)} l = SL(cpu, ${i.memSeg}, off, ${size}, ${write}); }`;
+  return `const off = (${off}) >>> 0; let l = FL(cpu, cpu.segs[${i.memSeg}], off, ${size});`
+    + ` if (l < 0) { ${sync(at)} l = SL(cpu, ${i.memSeg}, off, ${size}, ${write}); }`;
 }
 
 /** Load `size` (4 or 8) bytes at `l` into v (and vh), through the TLB or the slow path; sets `sl` on the slow path. */

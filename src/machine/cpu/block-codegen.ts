@@ -2,8 +2,9 @@
 import { type Instr, OpKind, REG_RIP, REG_NONE } from './instr';
 import { LOP_ADD, LOP_SUB } from './flags';
 import { aluCode } from './block-codegen-alu';
+import { CONDITION_CODES } from '../../isa/table-onebyte';
 import { ARITH_FLAGS, CF, OF, PF, SF, ZF } from './registers';
-import { memoryForm, stackForm } from './block-codegen-mem';
+import { memoryForm, stackForm, sync } from './block-codegen-mem';
 
 /**
  * The inline code of one instruction. Every template here has exactly the effect of the
@@ -27,9 +28,8 @@ export interface Inline {
 const TWO32 = 4294967296;
 const CANON = 140737488355328; // 2^47
 
-const CC_INDEX: Record<string, number> = {
-  jo: 0, jno: 1, jb: 2, jae: 3, je: 4, jne: 5, jbe: 6, ja: 7, js: 8, jns: 9, jp: 10, jnp: 11, jl: 12, jge: 13, jle: 14, jg: 15,
-};
+/** Jcc mnemonic -> condition number (the low nibble of the opcode). */
+const CC_INDEX: Record<string, number> = Object.fromEntries(CONDITION_CODES.map((cc, n) => [`j${cc}`, n]));
 
 function inlineOnly(code: string): Inline { return { code, flags: '', fullFlags: false, touchesFlags: false, exit: false }; }
 
@@ -155,7 +155,7 @@ function jcc(i: Instr, s: number, k: number): Inline | null {
   }
   // Outside 64-bit mode the target wraps to the operand size and must lie within CS's limit (#GP(0)).
   const target = i.osize === 4 ? (next + (i.immLo | 0)) >>> 0 : (next + (i.immLo | 0)) & 0xffff;
-  const fault = `cpu.curRip = ${s}; cpu.rip = ${next}; cpu.icount = ic + ${k}; throw new Fault(13, 0);`;
+  const fault = `${sync({ s, n: next, k })} throw new Fault(13, 0);`;
   return {
     code: `if (testCC(cpu, ${cc})) { const T = ${target}; if (T > cpu.segs[1].limit) { ${fault} } ${taken} }`,
     flags: '', fullFlags: false, touchesFlags: true, exit: true,

@@ -1,7 +1,8 @@
 // The block tier: hot straight-line runs of decoded instructions compiled into one JS function that calls each routine directly.
 import { type Instr, OpKind, REG_RIP } from './instr';
 import { getCF, parity, testCC } from './flags';
-import { effectiveOffset, segLinear } from './operands';
+import { CONDITION_CODES } from '../../isa/table-onebyte';
+import { effectiveOffset, flatLinear, segLinear } from './operands';
 import { CpuFault } from './fault';
 import { inlineInstr, type Inline } from './block-codegen';
 
@@ -60,8 +61,7 @@ const QUIET = new Set([
   'add', 'adc', 'sub', 'sbb', 'and', 'or', 'xor', 'cmp', 'test', 'inc', 'dec', 'neg', 'not',
   'mov', 'movzx', 'movsx', 'movsxd', 'lea', 'shl', 'sal', 'shr', 'sar', 'rol', 'ror', 'imul', 'bswap', 'xchg',
   'bt', 'bts', 'btr', 'btc', 'bsf', 'bsr',
-  'cmovo', 'cmovno', 'cmovb', 'cmovae', 'cmove', 'cmovne', 'cmovbe', 'cmova', 'cmovs', 'cmovns', 'cmovp', 'cmovnp', 'cmovl', 'cmovge', 'cmovle', 'cmovg',
-  'seto', 'setno', 'setb', 'setae', 'sete', 'setne', 'setbe', 'seta', 'sets', 'setns', 'setp', 'setnp', 'setl', 'setge', 'setle', 'setg',
+  ...CONDITION_CODES.map((cc) => `cmov${cc}`), ...CONDITION_CODES.map((cc) => `set${cc}`),
 ]);
 
 function quietKind(k: number): boolean { return k === OpKind.None || k === OpKind.Reg || k === OpKind.Imm; }
@@ -88,8 +88,8 @@ let compileSupported: boolean | undefined;
 export function compileBlock(instrs: Instr[], starts: number[], nexts: number[]): ((cpu: unknown) => void) | undefined {
   if (compileSupported === false) return undefined;
   const n = instrs.length;
-  const params: string[] = ['testCC', 'getCF', 'EO', 'Fault', 'PAR', 'SL'];
-  const args: unknown[] = [testCC, getCF, effectiveOffset, CpuFault, parity, segLinear];
+  const params: string[] = ['testCC', 'getCF', 'EO', 'Fault', 'PAR', 'SL', 'FL'];
+  const args: unknown[] = [testCC, getCF, effectiveOffset, CpuFault, parity, segLinear, flatLinear];
   const inl = instrs.map((i, k) => inlineInstr(i, starts[k], k));
   let body = 'return function block(cpu) {\n  const ic = cpu.icount, ep = cpu.epoch, R = cpu.regs, T = cpu.tlb, TP = T.page, TF = T.flags, TPH = T.phys, V = cpu.mem.view;\n  try {\n';
   for (let k = 0; k < n; k++) {

@@ -2,7 +2,7 @@
 import type { Cpu } from './cpu';
 import { CpuFault } from './fault';
 import { type Instr, OpKind, REG_RIP, REG_NONE, Seg } from './instr';
-import { SEG_CODE, SEG_P } from './segment';
+import { SEG_CODE, SEG_P, type SegmentCache } from './segment';
 import { CR0_PE, VM } from './registers';
 
 const TWO32 = 4294967296;
@@ -73,6 +73,18 @@ function effectiveOffset64(cpu: Cpu, i: Instr): number {
 export function memSegment(i: Instr): number { return i.memSeg; }
 
 /**
+ * Outside 64-bit mode, the fast path of segLinear: a present, writable, expand-up 4 GiB data
+ * segment in protected mode (the flat model of most kernels) needs only the wrap-around check.
+ * Returns the linear address, or -1 when the full checks are needed.
+ */
+export function flatLinear(cpu: Cpu, s: SegmentCache, offset: number, size: number): number {
+  if (s.limit === 0xffffffff && (s.attr & 0x9e) === 0x92 && s.valid && offset <= TWO32 - size && (cpu.cr0 & CR0_PE) && !(cpu.flags & VM)) {
+    return s.base === 0 ? offset : (s.base + offset) % TWO32;
+  }
+  return -1;
+}
+
+/**
  * Linear address of `size` bytes at `offset` in segment `seg`, with the checks of the current
  * mode: canonical form in 64-bit mode (#GP(0), or #SS(0) for SS), limit/type/presence checks in
  * protected and real mode.
@@ -86,11 +98,8 @@ export function segLinear(cpu: Cpu, seg: number, offset: number, size: number, w
     return lin;
   }
   const s = cpu.segs[seg];
-  // Fast path: a present, writable, expand-up 4 GiB data segment (the flat model of most
-  // protected-mode kernels) needs only the wrap-around check.
-  if (s.limit === 0xffffffff && (s.attr & 0x9e) === 0x92 && s.valid && offset <= TWO32 - size && (cpu.cr0 & CR0_PE) && !(cpu.flags & VM)) {
-    return s.base === 0 ? offset : (s.base + offset) % TWO32;
-  }
+  const flat = flatLinear(cpu, s, offset, size);
+  if (flat >= 0) return flat;
   if (cpu.cr0 & CR0_PE && !(cpu.flags & VM)) {
     if (!s.valid) throw new CpuFault(seg === Seg.SS ? 12 : 13, 0);
     const attr = s.attr;

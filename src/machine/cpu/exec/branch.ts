@@ -7,6 +7,7 @@ import { readOperand } from '../operands';
 import { pop, push, getSP, setSP, spPlus } from '../stack';
 import { RCX } from '../registers';
 import { register, registerBinder } from './registry';
+import { CONDITION_CODES as CC_NAMES } from '../../../isa/table-onebyte';
 
 const CANON = 140737488355328;
 const TWO32 = 4294967296;
@@ -73,7 +74,6 @@ function ret(cpu: Cpu, i: Instr): void {
 }
 register('ret', ret);
 
-const CC_NAMES = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
 CC_NAMES.forEach((cc, n) => {
   register(`j${cc}`, (cpu: Cpu, i: Instr): void => {
     if (testCC(cpu, n)) jumpNear(cpu, relTarget(cpu, i));

@@ -4,10 +4,9 @@ import { type Instr, OpKind } from '../instr';
 import { testCC } from '../flags';
 import { readOperand, writeOperand } from '../operands';
 import { register, registerBinder } from './registry';
+import { CONDITION_CODES } from '../../../isa/table-onebyte';
 
-const CC = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
-
-CC.forEach((cc, n) => {
+CONDITION_CODES.forEach((cc, n) => {
   // CMOVcc reads its source even when the condition is false (a memory source can fault), and a
   // 32-bit destination is zero-extended in 64-bit mode either way (SDM CMOVcc).
   register(`cmov${cc}`, (cpu: Cpu, i: Instr): void => {
