@@ -30,10 +30,11 @@ export interface Block {
   n: number;
   /** RIP just past the last instruction. */
   end: number;
-  /** Where RIP points when the block ran to its end (the fall-through of the last instruction, or the target it follows). */
-  endRip: number;
-  /** The last instruction (for the run loop's chaining after the block). */
-  last: Instr;
+  /**
+   * Where RIP points when the block was cut short of a control transfer (at its maximum length
+   * or the page end) and ran to its end; NaN when its last instruction ends blocks anyway.
+   */
+  cutRip: number;
   run: (cpu: unknown) => void;
 }
 

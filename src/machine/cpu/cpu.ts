@@ -649,7 +649,7 @@ export class Cpu {
     const phys = first.phys;
     first.block = {
       rip, epoch: this.epoch, bits: this.bits, phys, page: this.codeCache[Math.floor(phys / 4096)],
-      n: instrs.length, end: Math.max(...starts.map((s2, k) => s2 + instrs[k].len)), endRip: nexts[nexts.length - 1], last: ins, run,
+      n: instrs.length, end: Math.max(...starts.map((s2, k) => s2 + instrs[k].len)), cutRip: endsBlock(ins) ? NaN : nexts[nexts.length - 1], run,
     } satisfies Block;
   }
 
@@ -759,7 +759,7 @@ export class Cpu {
               }
               // Straight-line code continues past a block cut at its maximum length or at the
               // page end: it is as hot as the block, so it gets a block of its own at once.
-              if (this.rip === last.endRip && !endsBlock(last.last)) boostRip = this.rip;
+              if (this.rip === last.cutRip) boostRip = this.rip;
               prev = null;
               continue;
             }
