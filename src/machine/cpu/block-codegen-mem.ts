@@ -12,7 +12,7 @@ const SP = RSP << 1;
 /**
  * Where an instruction is: its RIP `s`, the fall-through `n` and its index `k` in the block.
  * The block function has the locals cpu, R (registers), ic (count at entry), ep (epoch at
- * entry), TP/TF/TPH (the TLB's page, flags and phys arrays), V (RAM view), EO (effectiveOffset)
+ * entry), TP/TF/TPH (the TLB's page, flags and phys arrays), V (RAM view), EO (effectiveOffset),
  * Fault (CpuFault), SL (segLinear) and FL (flatLinear).
  */
 export interface At { s: number; n: number; k: number }
@@ -44,15 +44,20 @@ function address(i: Instr, at: At): string {
   return `${code} ${canonical(at, i.memSeg === Seg.SS ? 12 : 13)}`;
 }
 
+/** disp + base + (index << scale) with 32-bit registers, as an expression (not yet truncated to 32 bits). */
+export function offset32(i: Instr): string {
+  let off = String(i.dispLo | 0);
+  if (i.memBase !== REG_NONE) off += ` + R[${i.memBase << 1}]`;
+  if (i.memIndex !== REG_NONE) off += ` + (R[${i.memIndex << 1}] << ${i.memScale})`;
+  return off;
+}
+
 /**
  * Outside 64-bit mode: code that defines `l` for a 32-bit-addressed operand of `size` bytes:
  * segLinear's flat-segment fast path (FL), else segLinear itself with the bookkeeping done.
  */
 function address32(i: Instr, size: number, write: boolean, at: At): string {
-  let off = String(i.dispLo | 0);
-  if (i.memBase !== REG_NONE) off += ` + R[${i.memBase << 1}]`;
-  if (i.memIndex !== REG_NONE) off += ` + (R[${i.memIndex << 1}] << ${i.memScale})`;
-  return `const off = (${off}) >>> 0; let l = FL(cpu, cpu.segs[${i.memSeg}], off, ${size});`
+  return `const off = (${offset32(i)}) >>> 0; let l = FL(cpu, cpu.segs[${i.memSeg}], off, ${size});`
     + ` if (l < 0) { ${sync(at)} l = SL(cpu, ${i.memSeg}, off, ${size}, ${write}); }`;
 }
 

@@ -4,7 +4,7 @@ import { LOP_ADD, LOP_SUB } from './flags';
 import { aluCode } from './block-codegen-alu';
 import { CONDITION_CODES } from '../../isa/table-onebyte';
 import { ARITH_FLAGS, CF, OF, PF, SF, ZF } from './registers';
-import { memoryForm, stackForm, sync } from './block-codegen-mem';
+import { memoryForm, offset32, stackForm, sync } from './block-codegen-mem';
 
 /**
  * The inline code of one instruction. Every template here has exactly the effect of the
@@ -77,10 +77,7 @@ function incDec(i: Instr): Inline | null {
  */
 function lea(i: Instr): Inline | null {
   if (i.asize === 4 && i.k0 === OpKind.Reg && i.s0 === 4 && (i.k1 === OpKind.Mem || i.k1 === OpKind.Addr)) {
-    let sum = String(i.dispLo | 0);
-    if (i.memBase !== REG_NONE) sum += ` + R[${i.memBase << 1}]`;
-    if (i.memIndex !== REG_NONE) sum += ` + (R[${i.memIndex << 1}] << ${i.memScale})`;
-    return inlineOnly(`R[${i.r0 << 1}] = (${sum}) | 0; R[${(i.r0 << 1) + 1}] = 0;`);
+    return inlineOnly(`R[${i.r0 << 1}] = (${offset32(i)}) | 0; R[${(i.r0 << 1) + 1}] = 0;`);
   }
   if (i.asize !== 8 || i.k0 !== OpKind.Reg || (i.s0 !== 8 && i.s0 !== 4) || (i.k1 !== OpKind.Mem && i.k1 !== OpKind.Addr) || i.memBase === REG_RIP) return null;
   const d = i.r0 << 1;
